@@ -1,0 +1,64 @@
+// Schemas of dyad's dictionary files (data/README.md describes them for editors).
+// Strict: an unknown key is an error, so a typo never silently drops an entry.
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+/** A CAMEO-style actor code: blocks of three capital letters or digits. */
+export const actorCode = z.string().regex(/^([A-Z0-9]{3})+$/, 'expected an actor code of three-letter blocks (CHNLEG)');
+const names = z.array(z.string().min(1)).default([]);
+
+export const countrySchema = z.strictObject({
+  code: z.string().regex(/^[A-Z]{3}$/, 'expected ISO 3166-1 alpha-3'),
+  iso2: z.string().regex(/^[A-Z]{2}$/, 'expected ISO 3166-1 alpha-2'),
+  name: z.string().min(1),
+  aliases: names,
+  adjectives: names,
+  demonyms: names,
+  capital: z.string().min(1).nullable().default(null),
+  capital_aliases: names,
+  cities: names,
+});
+
+export const organisationSchema = z.strictObject({
+  code: actorCode,
+  name: z.string().min(1),
+  aliases: names,
+  kind: z.enum(['IGO', 'NGO', 'MNC', 'REB', 'PTY', 'OTHER']),
+  country: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
+});
+
+export const institutionSchema = z.strictObject({
+  code: actorCode,
+  names: z.array(z.string().min(1)).min(1),
+});
+
+export const roleSchema = z.strictObject({
+  code: z.string().regex(/^([A-Z]{3})+$/, 'expected sector codes of three capital letters'),
+  words: z.array(z.string().min(1)).min(1),
+});
+
+export const personRoleSchema = z.strictObject({
+  code: actorCode,
+  title: z.string().min(1).optional(),
+  from: isoDate.nullable().optional(),
+  to: isoDate.nullable().optional(),
+});
+
+export const personSchema = z.strictObject({
+  name: z.string().min(1),
+  aliases: names,
+  roles: z.array(personRoleSchema).min(1),
+});
+
+export const countryFile = z.array(countrySchema);
+export const organisationFile = z.array(organisationSchema);
+export const institutionFile = z.array(institutionSchema);
+export const roleFile = z.array(roleSchema);
+export const personFile = z.array(personSchema);
+
+export type CountryEntry = z.infer<typeof countrySchema>;
+export type OrganisationEntry = z.infer<typeof organisationSchema>;
+export type InstitutionEntry = z.infer<typeof institutionSchema>;
+export type RoleEntry = z.infer<typeof roleSchema>;
+export type PersonEntry = z.infer<typeof personSchema>;
+export type PersonRole = z.infer<typeof personRoleSchema>;
