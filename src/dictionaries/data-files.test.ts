@@ -19,7 +19,8 @@ describe('actor dictionary files', () => {
     const path = join(dataDir, 'countries.yaml');
     check(path, countryFile);
     const codes = new Set((load(path) as { code: string }[]).map((c) => c.code));
-    const missing = Object.keys(countries.getAlpha3Codes()).filter((c) => !codes.has(c));
+    // Kosovo has no ISO code; news coders use XKX where i18n-iso-countries uses XKK.
+    const missing = Object.keys(countries.getAlpha3Codes()).map((c) => (c === 'XKK' ? 'XKX' : c)).filter((c) => !codes.has(c));
     expect(missing).toEqual([]);
   });
   for (const [file, schema] of [

@@ -1,0 +1,76 @@
+// `dyad code PATH...`: reads articles, codes them and prints event records; warns for each bad input and
+// ends with a summary. A thin wrapper over readArticles and codeArticle.
+import type { Command } from 'commander';
+import { loadDictionaries } from '../dictionaries/load.js';
+import { readArticles, DEFAULT_MAX_BYTES, validDate } from '../input/read-articles.js';
+import { codeArticle } from '../coder/code-article.js';
+import { createGazetteer } from '../coder/gazetteer.js';
+import { createWinkAnalyzer } from '../nlp/analyse.js';
+import { createWriter, FORMATS, type Format } from '../output/formats.js';
+import { UsageError } from '../model/errors.js';
+
+interface CodeOptions {
+  format?: string;
+  date?: string;
+  explain?: boolean;
+  maxSize: string;
+  dict?: string;
+  quiet?: boolean;
+}
+
+export function registerCode(program: Command, setStatus: (s: number) => void): void {
+  program
+    .command('code')
+    .description('code articles (files, folders, JSONL, or - for stdin) into event records')
+    .argument('<paths...>', 'article files, folders (read recursively), .jsonl files, or - for stdin')
+    .option('-f, --format <format>', `output format: ${FORMATS.join(', ')} (default: jsonl when piped, table on a terminal)`)
+    .option('--date <YYYY-MM-DD>', 'publication date for plain text files without a date line')
+    .option('--explain', 'show the dictionary entries and patterns behind each event (table format)')
+    .option('--max-size <MB>', 'refuse files larger than this many megabytes', String(DEFAULT_MAX_BYTES / 1024 / 1024))
+    .option('--dict <dir>', 'code with the dyad-format dictionaries in DIR (actors/, events/) instead of the built-in ones')
+    .option('-q, --quiet', 'no summary line on stderr')
+    .action(async (paths: string[], opts: CodeOptions) => setStatus(await codeCommand(paths, opts)));
+}
+
+async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> {
+  const format = (opts.format ?? (process.stdout.isTTY ? 'table' : 'jsonl')) as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format ${JSON.stringify(opts.format)}; one of ${FORMATS.join(', ')}`);
+  if (opts.date && !validDate(opts.date)) throw new UsageError(`--date must be a date YYYY-MM-DD, got ${JSON.stringify(opts.date)}`);
+  const maxMB = Number(opts.maxSize);
+  if (!Number.isFinite(maxMB) || maxMB <= 0) throw new UsageError(`--max-size must be a positive number of megabytes`);
+  const started = Date.now();
+  const dicts = loadDictionaries({ dictDir: opts.dict });
+  const deps = { dicts, analyzer: createWinkAnalyzer(), gazetteer: createGazetteer() };
+  const writer = createWriter(format, process.stdout.columns ?? 120);
+  const out = process.stdout;
+  const write = (s: string) => (s ? out.write(s) : true);
+  write(writer.header());
+  let read = 0;
+  let skipped = 0;
+  let events = 0;
+  for await (const item of readArticles(paths, { date: opts.date ?? null, maxBytes: maxMB * 1024 * 1024 })) {
+    if ('error' in item) {
+      skipped++;
+      process.stderr.write(`dyad: warning: skipped ${item.error.message}\n`);
+      continue;
+    }
+    read++;
+    let coded;
+    try {
+      coded = codeArticle(item.article, deps);
+    } catch (e) {
+      skipped++;
+      process.stderr.write(`dyad: warning: skipped ${item.article.origin}: coding failed: ${(e as Error).message}\n`);
+      continue;
+    }
+    let chunk = '';
+    for (const r of coded.events) chunk += writer.record(r, Boolean(opts.explain));
+    events += coded.events.length;
+    if (chunk && !write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+  }
+  if (!opts.quiet) {
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    process.stderr.write(`dyad: ${read} article${read === 1 ? '' : 's'} coded, ${skipped} skipped, ${events} event${events === 1 ? '' : 's'} (${secs} s)\n`);
+  }
+  return skipped > 0 ? 1 : 0;
+}

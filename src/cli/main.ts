@@ -1,0 +1,38 @@
+// Command-line entry: parses arguments with commander and dispatches to one file per command.
+// Only the CLI prints errors and chooses exit codes.
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { DyadError } from '../model/errors.js';
+import { registerCode } from './code.js';
+
+export const EXIT = { ok: 0, inputFailed: 1, usage: 2, internal: 3 } as const;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs dyad with `argv` (without node and script) and returns the exit status. */
+export async function run(argv: string[]): Promise<number> {
+  const program = new Command();
+  program
+    .name('dyad')
+    .description('Code news articles into political event records (CAMEO and PLOVER), with evidence for every field.')
+    .version(version())
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  let status: number = EXIT.ok;
+  registerCode(program, (s) => (status = s));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return status;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (e instanceof DyadError) {
+      process.stderr.write(`dyad: error: ${e.message}\n`);
+      return e.code === 'USAGE' ? EXIT.usage : e.code.startsWith('DICT') ? EXIT.usage : EXIT.internal;
+    }
+    process.stderr.write(`dyad: internal error: ${(e as Error).stack ?? e}\n`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,264 @@
+// Finds the actors of an article: composes each noun phrase into a coded mention and resolves later
+// mentions (surnames, pronouns, `his counterpart`, `the two sides`, bare role words) against earlier ones.
+// Pure: takes the analysed doc and dictionaries, returns mentions; writes nothing.
+import { personCodeOn, type ActorDictionary, type NameHit, type Person } from '../dictionaries/actor-dictionary.js';
+import type { ActorMention, Doc, Provenance, Sentence } from '../model/types.js';
+import { findNounPhrases, type NounPhrase, type Piece } from './noun-phrases.js';
+
+const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within', 'into', 'from', 'via', 'outside']);
+const HIT_ORDER: NameHit['type'][] = ['person', 'institution', 'organisation', 'country', 'capital', 'adjective', 'demonym', 'city'];
+
+export interface ActorOptions {
+  /** The date people's roles are read on: the dateline or publication date. */
+  date: string | null;
+  datelineCountry: string | null;
+  /** Is token t a possible event trigger? Such nouns end a noun phrase. */
+  isTrigger: (t: number) => boolean;
+}
+
+interface Learned {
+  code: string;
+  name: string;
+  why: Provenance[];
+}
+
+interface State {
+  history: ActorMention[];
+  learned: Map<string, Learned>;
+  lastPerson: ActorMention | null;
+}
+
+/** Every actor mention of the doc, in text order; compound mentions carry their members. */
+export function findActors(doc: Doc, dict: ActorDictionary, options: ActorOptions): ActorMention[] {
+  const state: State = { history: [], learned: new Map(), lastPerson: null };
+  const out: ActorMention[] = [];
+  for (const sent of doc.sentences) {
+    const phrases = findNounPhrases(doc, dict, sent, options.isTrigger);
+    const inSentence: ActorMention[] = [];
+    for (const np of phrases) {
+      const m = composePhrase(doc, dict, np, options, state);
+      if (m) inSentence.push(m);
+    }
+    updateLastPerson(doc, sent, inSentence, state);
+    for (const m of inSentence) {
+      out.push(m);
+      if (m.members) state.history.push(...m.members);
+      else state.history.push(m);
+    }
+  }
+  return out;
+}
+
+function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options: ActorOptions, state: State): ActorMention | null {
+  if (np.members.length) {
+    const members = np.members.map((m) => composePhrase(doc, dict, m, options, state)).filter((m): m is ActorMention => m !== null);
+    if (members.length === 0) return null;
+    if (members.length === 1) return members[0];
+    return { ...mentionBase(doc, np.start, np.end), ...members[0], ...mentionBase(doc, np.start, np.end), kind: 'compound', members, why: [{ rule: 'compound-and' }] };
+  }
+  const pieces = np.pieces;
+  const first = pieces[0];
+  if (first.kind === 'pronoun') {
+    const ref = state.lastPerson;
+    if (!ref) return null;
+    return { ...copyActor(ref), ...mentionBase(doc, np.start, np.end), kind: 'pronoun', why: [{ rule: 'pronoun-last-person-subject' }, ...ref.why] };
+  }
+  if (first.kind === 'pair' && pieces.length === 1) return resolvePair(doc, np, state);
+
+  const persons: { person: Person; piece: Piece; entry: string }[] = [];
+  const propers: Piece[] = [];
+  const institutions: { code: string; entry: string }[] = [];
+  const organisations: { code: string; entry: string; country: string | null }[] = [];
+  const countries: { code: string; type: NameHit['type']; entry: string; piece: Piece }[] = [];
+  const roles: { code: string; entry: string; phrase: string }[] = [];
+  let relational: Piece | null = null;
+  for (const p of pieces) {
+    if (p.kind === 'proper') propers.push(p);
+    else if (p.kind === 'role') roles.push({ code: p.role!.code, entry: p.role!.entry, phrase: p.role!.phrase });
+    else if (p.kind === 'relational') relational = p;
+    else if (p.kind === 'name') {
+      const hit = bestHit(p.hits!);
+      if (hit.type === 'person') persons.push({ person: hit.person, piece: p, entry: hit.entry });
+      else if (hit.type === 'institution') institutions.push({ code: hit.code, entry: hit.entry });
+      else if (hit.type === 'organisation') organisations.push({ code: hit.code, entry: hit.entry, country: hit.country });
+      else countries.push({ code: hit.code, type: hit.type, entry: hit.entry, piece: p });
+    }
+  }
+  const why: Provenance[] = [];
+  const country = countries.find((c) => c.type !== 'city');
+  const sector = roles.length ? roles[roles.length - 1].code : null;
+  const roleWhy = roles.map((r) => ({ rule: 'role-word', entry: r.entry }));
+
+  // A named person from the dictionary: the office held on the date decides.
+  if (persons.length) {
+    const { person, piece, entry } = persons[persons.length - 1];
+    const held = personCodeOn(person, options.date);
+    why.push({ rule: held.rule, entry });
+    const m = makeMention(doc, piece.start, piece.end, held.code, person.name, 'person', why);
+    learn(state, doc, piece, m);
+    return m;
+  }
+  // An unknown proper name: titled (`President X`, `X, speaker of the Mazhilis`) or known from earlier.
+  if (propers.length && (roles.length || !(institutions.length || organisations.length))) {
+    const piece = propers[0];
+    const name = doc.article.text.slice(doc.tokens.start[piece.start], doc.tokens.end[piece.end - 1]);
+    const inst = institutions[0] ?? organisations[0];
+    let code: string | null = null;
+    const earlier = lookupLearned(state, name);
+    if (earlier && !(country && sector) && !inst) {
+      return makeMention(doc, piece.start, piece.end, earlier.code, earlier.name, 'person', [{ rule: 'same-person-earlier' }, ...earlier.why]);
+    }
+    if (country && sector) {
+      code = country.code + sector;
+      why.push({ rule: 'title-with-country', entry: country.entry }, ...roleWhy);
+    } else if (inst) {
+      code = inst.code;
+      why.push({ rule: 'title-with-institution', entry: inst.entry }, ...roleWhy);
+    } else if (sector) {
+      const c = recentCountryFor(state, sector) ?? options.datelineCountry;
+      if (c) {
+        code = c + sector;
+        why.push({ rule: 'title-country-from-context' }, ...roleWhy);
+      }
+    } else {
+      if (country && countries.length && country.type === 'adjective') {
+        // `Cuban dissident Jose Daniel Ferrer`: a national with no role word we know.
+        code = country.code;
+        why.push({ rule: 'national-by-adjective', entry: country.entry });
+      }
+    }
+    if (!code) return null;
+    const m = makeMention(doc, piece.start, piece.end, code, name, 'person', why);
+    learn(state, doc, piece, m);
+    return m;
+  }
+  if (institutions.length) {
+    const inst = institutions[institutions.length - 1];
+    return makeMention(doc, np.start, np.end, inst.code, null, 'institution', [{ rule: 'institution', entry: inst.entry }, ...roleWhy]);
+  }
+  if (organisations.length) {
+    const org = organisations[organisations.length - 1];
+    return makeMention(doc, np.start, np.end, org.code, null, 'organisation', [{ rule: 'organisation', entry: org.entry }, ...roleWhy]);
+  }
+  if (relational) return resolveRelational(doc, np, country?.code ?? null, options, state);
+  if (first.kind === 'pair') return resolvePair(doc, np, state);
+  if (country) {
+    const locative = np.preposition !== null && LOCATIVE.has(np.preposition);
+    if (sector) {
+      return makeMention(doc, np.start, np.end, country.code + sector, null, 'group', [{ rule: `country-${country.type}`, entry: country.entry }, ...roleWhy]);
+    }
+    if (locative && (country.type === 'country' || country.type === 'capital')) return null;
+    if (country.type === 'capital') {
+      return makeMention(doc, np.start, np.end, country.code + 'GOV', null, 'government', [{ rule: 'capital-for-government', entry: country.entry }]);
+    }
+    return makeMention(doc, np.start, np.end, country.code, null, 'country', [{ rule: `country-${country.type}`, entry: country.entry }]);
+  }
+  if (sector) {
+    // A bare role (`the president`, `police`): the latest actor with that role, else the dateline's country.
+    const c = recentCountryFor(state, sector);
+    if (c) return makeMention(doc, np.start, np.end, c + sector, null, 'role', [{ rule: 'role-country-from-earlier-mention' }, ...roleWhy]);
+    if (options.datelineCountry) {
+      return makeMention(doc, np.start, np.end, options.datelineCountry + sector, null, 'role', [{ rule: 'role-country-from-dateline' }, ...roleWhy]);
+    }
+  }
+  return null;
+}
+
+function bestHit(hits: NameHit[]): NameHit {
+  let best = hits[0];
+  for (const h of hits) if (HIT_ORDER.indexOf(h.type) < HIT_ORDER.indexOf(best.type)) best = h;
+  return best;
+}
+
+function resolveRelational(doc: Doc, np: NounPhrase, adjectiveCountry: string | null, options: ActorOptions, state: State): ActorMention | null {
+  const possessor = state.lastPerson;
+  const ownParty = possessor ? possessor.code.slice(0, 3) : null;
+  const sector = possessor?.sector ?? 'GOV';
+  const word = np.pieces.find((p) => p.kind === 'relational');
+  const noun = word ? doc.tokens.lower[word.start] : 'counterpart';
+  if (adjectiveCountry) {
+    return makeMention(doc, np.start, np.end, adjectiveCountry + sector, null, 'relational', [{ rule: 'counterpart-with-nationality' }]);
+  }
+  if (noun.startsWith('host') && options.datelineCountry && options.datelineCountry !== ownParty) {
+    return makeMention(doc, np.start, np.end, options.datelineCountry + 'GOV', null, 'relational', [{ rule: 'host-is-dateline-government' }]);
+  }
+  for (let k = state.history.length - 1; k >= 0; k--) {
+    const h = state.history[k];
+    if (h.country && h.code.slice(0, 3) !== ownParty) {
+      return { ...copyActor(h), ...mentionBase(doc, np.start, np.end), kind: 'relational', why: [{ rule: `${noun}-is-other-party` }, ...h.why] };
+    }
+  }
+  return null;
+}
+
+function resolvePair(doc: Doc, np: NounPhrase, state: State): ActorMention | null {
+  const members: ActorMention[] = [];
+  for (let k = state.history.length - 1; k >= 0 && members.length < 2; k--) {
+    const h = state.history[k];
+    if (!members.some((m) => m.code.slice(0, 3) === h.code.slice(0, 3))) members.push(h);
+  }
+  if (members.length < 2) return null;
+  members.reverse();
+  const base = mentionBase(doc, np.start, np.end);
+  const ms = members.map((m) => ({ ...copyActor(m), ...base, kind: 'pair-member', why: [{ rule: 'two-sides' }, ...m.why] }));
+  return { ...ms[0], kind: 'compound', members: ms, why: [{ rule: 'two-sides' }] };
+}
+
+function recentCountryFor(state: State, sector: string): string | null {
+  for (let k = state.history.length - 1; k >= 0; k--) {
+    const h = state.history[k];
+    if (h.country && h.sector === sector.slice(0, 3)) return h.country;
+  }
+  return null;
+}
+
+function learn(state: State, doc: Doc, piece: Piece, m: ActorMention): void {
+  const name = doc.article.text.slice(doc.tokens.start[piece.start], doc.tokens.end[piece.end - 1]);
+  const entry: Learned = { code: m.code, name: m.name ?? name, why: m.why };
+  state.learned.set(name, entry);
+  if (m.name) state.learned.set(m.name, entry);
+  const words = (m.name ?? name).split(/\s+/);
+  const surname = words[words.length - 1];
+  if (words.length > 1 && surname.length > 2) state.learned.set(surname, entry);
+}
+
+function lookupLearned(state: State, name: string): Learned | null {
+  const exact = state.learned.get(name);
+  if (exact) return exact;
+  const words = name.split(/\s+/);
+  return state.learned.get(words[words.length - 1]) ?? null;
+}
+
+/** The person who is the subject of the latest sentence that has one resolves `he`, `she`, `his host`. */
+function updateLastPerson(doc: Doc, sent: Sentence, mentions: ActorMention[], state: State): void {
+  let firstVerb = sent.tokenEnd;
+  for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
+    if (doc.tokens.pos[t] === 'VERB') {
+      firstVerb = t;
+      break;
+    }
+  }
+  const subject = mentions.find((m) => m.tokenStart < firstVerb && isPersonLike(m));
+  if (subject) state.lastPerson = subject;
+  else if (!state.lastPerson) state.lastPerson = mentions.find(isPersonLike) ?? null;
+}
+
+function isPersonLike(m: ActorMention): boolean {
+  return m.kind === 'person' || m.kind === 'pronoun';
+}
+
+function mentionBase(doc: Doc, tokenStart: number, tokenEnd: number) {
+  const start = doc.tokens.start[tokenStart];
+  const end = doc.tokens.end[tokenEnd - 1];
+  return { tokenStart, tokenEnd, start, end, text: doc.article.text.slice(start, end) };
+}
+
+function makeMention(doc: Doc, tokenStart: number, tokenEnd: number, code: string, name: string | null, kind: string, why: Provenance[]): ActorMention {
+  const country = /^[A-Z]{3}/.test(code) && !['IGO', 'NGO', 'MNC', 'UAF', 'INS', 'IMG'].includes(code.slice(0, 3)) ? code.slice(0, 3) : null;
+  const sector = code.length >= 6 ? code.slice(3, 6) : null;
+  return { ...mentionBase(doc, tokenStart, tokenEnd), code, country, sector, name, kind, why };
+}
+
+function copyActor(m: ActorMention) {
+  return { code: m.code, country: m.country, sector: m.sector, name: m.name };
+}

@@ -1,0 +1,167 @@
+// The coding pipeline for one article: layout, language analysis, actors, pattern matches, source/target,
+// dates, places, then records with provenance; repeated events (headline, caption, body) are merged.
+import { createHash } from 'node:crypto';
+import type { Dictionaries } from '../dictionaries/load.js';
+import type { ActorMention, ActorOut, Article, Doc, EventRecord, LocationOut, Sentence } from '../model/types.js';
+import type { Analyzer } from '../nlp/analyse.js';
+import { findLayout } from '../nlp/layout.js';
+import { findActors } from './actors.js';
+import { resolveEventDate, sentenceDates } from './dates.js';
+import { isDiscarded, discardedSentences } from './discard.js';
+import { matchSentence, triggerTest } from './event-matcher.js';
+import { assignActors, type EventCandidate } from './events.js';
+import type { Gazetteer } from './gazetteer.js';
+import { datelinePlace, sentencePlaces, type PlaceFound } from './places.js';
+
+export interface CoderDeps {
+  dicts: Dictionaries;
+  analyzer: Analyzer;
+  gazetteer: Gazetteer;
+}
+
+export interface CodedArticle {
+  doc: Doc;
+  mentions: ActorMention[];
+  events: EventRecord[];
+  /** Why an article produced no events although it had triggers, e.g. a discard phrase. */
+  discarded: string | null;
+}
+
+/** Segments coded after the body are lower in rank: a body mention is the one kept when events merge. */
+const SEGMENT_RANK: Record<string, number> = { body: 0, caption: 1, title: 2 };
+
+export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
+  const { dicts, analyzer, gazetteer } = deps;
+  const layout = findLayout(article);
+  const doc = analyzer.analyse(article, layout);
+  const isTrigger = triggerTest(doc, dicts.events);
+  const datelineCountry = datelinePlace(doc, dicts.actors, gazetteer)?.location.country ?? null;
+  const refDate = doc.dateline?.date ?? article.date;
+  const mentions = findActors(doc, dicts.actors, { date: refDate, datelineCountry, isTrigger });
+  const articleDiscard = isDiscarded(doc, dicts.discards);
+  if (articleDiscard) return { doc, mentions, events: [], discarded: articleDiscard };
+  const skipSentence = discardedSentences(doc, dicts.discards);
+
+  const bySentence = new Map<number, ActorMention[]>();
+  const covered = new Uint8Array(doc.tokens.text.length);
+  for (const m of mentions) {
+    const s = doc.tokens.sent[m.tokenStart];
+    let list = bySentence.get(s);
+    if (!list) bySentence.set(s, (list = []));
+    list.push(m);
+    for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t] = 1;
+  }
+  const dateline = datelinePlace(doc, dicts.actors, gazetteer);
+  const records: EventRecord[] = [];
+  for (const sent of doc.sentences) {
+    if (skipSentence.has(sent.index)) continue;
+    const matches = matchSentence(doc, dicts.events, sent, (t) => covered[t] === 1);
+    if (!matches.length) continue;
+    const candidates = assignActors(doc, matches, bySentence.get(sent.index) ?? []);
+    if (!candidates.length) continue;
+    const dates = sentenceDates(doc, sent, refDate);
+    const places = sentencePlaces(doc, dicts.actors, gazetteer, sent);
+    for (const c of candidates) records.push(makeRecord(doc, deps, sent, c, dates, places, dateline, refDate));
+  }
+  return { doc, mentions, events: mergeRepeats(records, doc), discarded: null };
+}
+
+function makeRecord(
+  doc: Doc,
+  deps: CoderDeps,
+  sent: Sentence,
+  c: EventCandidate,
+  dates: ReturnType<typeof sentenceDates>,
+  places: PlaceFound[],
+  dateline: PlaceFound | null,
+  refDate: string | null,
+): EventRecord {
+  const { dicts } = deps;
+  const { tokens, article } = doc;
+  const m = c.match;
+  const code = m.pattern.code;
+  const entry = dicts.ontology.get(code)!;
+  const triggerStart = tokens.start[m.trigger];
+  const lastWord = m.words[m.words.length - 1];
+  const trigger = { start: triggerStart, end: tokens.end[lastWord], text: article.text.slice(triggerStart, tokens.end[lastWord]) };
+  const date = resolveEventDate(doc, sent, triggerStart, dates, doc.dateline?.date ?? null, article.date);
+  const place = nearestPlace(places, m.trigger) ?? (sent.segment === 'body' || sent.segment === 'title' || sent.segment === 'caption' ? dateline : null);
+  const source = actorOut(c.source);
+  const target = c.target ? actorOut(c.target) : null;
+  const evidence = { start: sent.start, end: sent.end, text: article.text.slice(sent.start, sent.end) };
+  const id = createHash('sha1')
+    .update([article.id, source.code, target?.code ?? '', code, date.date ?? '', String(trigger.start)].join('\u0001'))
+    .digest('hex')
+    .slice(0, 16);
+  return {
+    article_id: article.id,
+    event_id: id,
+    date: date.date,
+    source,
+    target,
+    cameo: code,
+    cameo_name: entry.name,
+    plover: { event: entry.ploverEvent, mode: entry.ploverMode, context: entry.ploverContext },
+    goldstein: entry.goldstein,
+    quad_class: entry.quadClass,
+    location: place ? place.location : null,
+    negated: false,
+    sentence: sent.index,
+    evidence,
+    trigger,
+    confidence: confidence(c, sent),
+    mentions: 1,
+    why: {
+      pattern: `${m.pattern.id} ${m.pattern.text}`,
+      source: [{ rule: c.rule }, ...c.source.why],
+      target: c.target ? c.target.why : [],
+      date: { rule: date.rule, span: date.span },
+      location: place ? { rule: place.rule, entry: place.entry } : null,
+    },
+    dict_version: dicts.version,
+  };
+}
+
+function nearestPlace(places: PlaceFound[], trigger: number): PlaceFound | null {
+  let best: PlaceFound | null = null;
+  for (const p of places) if (!best || Math.abs(p.token - trigger) < Math.abs(best.token - trigger)) best = p;
+  return best;
+}
+
+function actorOut(m: ActorMention): ActorOut {
+  return { code: m.code, country: m.country, sector: m.sector, name: m.name, text: m.text, start: m.start, end: m.end };
+}
+
+function confidence(c: EventCandidate, sent: Sentence): number {
+  let score = 0.9;
+  if (c.source.kind === 'pronoun' || c.source.kind === 'relational' || c.source.kind === 'role') score -= 0.15;
+  if (c.target && (c.target.kind === 'pronoun' || c.target.kind === 'relational' || c.target.kind === 'role')) score -= 0.1;
+  if (!c.match.pattern.hasTarget && c.target) score -= 0.1;
+  if (sent.segment !== 'body') score -= 0.1;
+  return Math.round(score * 100) / 100;
+}
+
+/** One event per source, target, code and date: the body's first mention is kept, the others counted. */
+function mergeRepeats(records: EventRecord[], doc: Doc): EventRecord[] {
+  const rank = (r: EventRecord) => SEGMENT_RANK[doc.sentences[r.sentence].segment] ?? 3;
+  const sorted = [...records].sort((a, b) => rank(a) - rank(b) || a.evidence.start - b.evidence.start);
+  const byKey = new Map<string, EventRecord>();
+  for (const r of sorted) {
+    const key = eventKey(r);
+    const kept = byKey.get(key);
+    if (kept) {
+      kept.mentions++;
+      if (!kept.location && r.location) kept.location = r.location;
+    } else byKey.set(key, r);
+  }
+  return [...byKey.values()].sort((a, b) => a.evidence.start - b.evidence.start || a.trigger.start - b.trigger.start);
+}
+
+function eventKey(r: EventRecord): string {
+  const s = r.source?.code ?? '';
+  const t = r.target?.code ?? '';
+  // Meetings and other symmetric acts are the same event whichever side is named first.
+  const symmetric = r.cameo.startsWith('04') || r.cameo === '057' || r.cameo === '190';
+  const pair = symmetric && t && t < s ? `${t}|${s}` : `${s}|${t}`;
+  return `${pair}|${r.cameo.slice(0, 3)}|${r.date ?? ''}`;
+}

@@ -1,0 +1,105 @@
+// Matches event patterns against the tokens of a sentence: trigger word, following words with small gaps, slots.
+// Finds matches only; choosing source and target is events.ts's job.
+import type { EventPattern, EventPatterns } from '../dictionaries/event-patterns.js';
+import type { Doc, Sentence } from '../model/types.js';
+
+/** Tokens that may stand between two words of a pattern, and after a slot before the next word. */
+const GAP = 4;
+const SLOT_GAP = 10;
+const CLAUSE_PUNCT = /^[,;:.!?()"“”—–]$|^--$/;
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'nor', 'neither']);
+
+export interface PatternMatch {
+  pattern: EventPattern;
+  sentence: number;
+  trigger: number;
+  /** Token indexes of the matched words, in order. */
+  words: number[];
+  /** Token where each slot begins. */
+  slots: { target?: number; source?: number; pair?: number };
+  /** One past the last matched word. */
+  end: number;
+  negated: boolean;
+  negator: number | null;
+}
+
+/** Is token t a possible trigger (its lemma or lower-case form starts some pattern)? */
+export function triggerTest(doc: Doc, patterns: EventPatterns): (t: number) => boolean {
+  return (t) => patterns.byTrigger.has(doc.tokens.lemma[t]) || patterns.byTrigger.has(doc.tokens.lower[t]);
+}
+
+/** All non-overlapping matches in a sentence; at each trigger the longest pattern wins. */
+export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence, blocked: (t: number) => boolean): PatternMatch[] {
+  const { tokens } = doc;
+  const found: PatternMatch[] = [];
+  for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
+    if (blocked(t)) continue;
+    const a = patterns.byTrigger.get(tokens.lemma[t]);
+    const b = tokens.lower[t] !== tokens.lemma[t] ? patterns.byTrigger.get(tokens.lower[t]) : undefined;
+    if (!a && !b) continue;
+    const candidates = a && b ? [...a, ...b].sort((x, y) => y.words - x.words) : (a ?? b)!;
+    for (const p of candidates) {
+      const m = tryMatch(doc, p, sent, t);
+      if (m) {
+        found.push(m);
+        break;
+      }
+    }
+  }
+  // A match whose trigger lies among the words of a longer match is part of it.
+  found.sort((x, y) => y.words.length - x.words.length || x.trigger - y.trigger);
+  const taken = new Set<number>();
+  const out: PatternMatch[] = [];
+  for (const m of found) {
+    if (taken.has(m.trigger)) continue;
+    if (m.words.some((w) => taken.has(w))) continue;
+    for (const w of m.words) taken.add(w);
+    out.push(m);
+  }
+  return out.sort((x, y) => x.trigger - y.trigger);
+}
+
+function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): PatternMatch | null {
+  const { tokens } = doc;
+  const words = [t];
+  const slots: PatternMatch['slots'] = {};
+  let pos = t;
+  let afterSlot = false;
+  for (let k = 1; k < p.elements.length; k++) {
+    const e = p.elements[k];
+    if (e.kind === 'slot') {
+      slots[e.slot] = pos + 1;
+      afterSlot = true;
+      continue;
+    }
+    const limit = Math.min(sent.tokenEnd, pos + 1 + (afterSlot ? SLOT_GAP : GAP) + 1);
+    let hit = -1;
+    for (let j = pos + 1; j < limit; j++) {
+      if (e.alts.includes(tokens.lemma[j]) || e.alts.includes(tokens.lower[j])) {
+        hit = j;
+        break;
+      }
+      if (CLAUSE_PUNCT.test(tokens.text[j]) && !afterSlot) break;
+      if (!afterSlot && (tokens.pos[j] === 'VERB' || tokens.pos[j] === 'AUX') && j !== pos + 1) break;
+    }
+    if (hit < 0) {
+      if (e.optional) continue;
+      return null;
+    }
+    words.push(hit);
+    pos = hit;
+    afterSlot = false;
+  }
+  const negator = findNegator(doc, sent, t);
+  return { pattern: p, sentence: sent.index, trigger: t, words, slots, end: pos + 1, negated: negator !== null, negator };
+}
+
+/** `did not attend`, `never signed`, `no comment`: a negator shortly before the trigger, in the same clause. */
+function findNegator(doc: Doc, sent: Sentence, t: number): number | null {
+  const { tokens } = doc;
+  for (let j = t - 1; j >= Math.max(sent.tokenStart, t - 4); j--) {
+    if (CLAUSE_PUNCT.test(tokens.text[j])) return null;
+    if (NEGATORS.has(tokens.lower[j])) return j;
+  }
+  return null;
+}

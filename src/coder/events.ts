@@ -1,0 +1,136 @@
+// Turns pattern matches into source-target events: the subject before the trigger, the target in its slot,
+// passives (`{source}`), pairs (`between A and B`), compound actors and negation.
+// Pure: returns event candidates; dates, places and records are added by code-article.ts.
+import type { ActorMention, Doc } from '../model/types.js';
+import type { PatternMatch } from './event-matcher.js';
+
+export interface EventCandidate {
+  match: PatternMatch;
+  source: ActorMention;
+  target: ActorMention | null;
+  rule: string;
+}
+
+/** Tokens that end the clause a subject is looked for in. */
+const CLAUSE_END = new Set([';', ':', '--', '—', '–']);
+const SPEECH = new Set(['say', 'tell', 'add', 'state', 'announce', 'note', 'stress', 'report', 'claim']);
+const TARGET_WINDOW = 15;
+const TARGET_PREPOSITIONS = new Set(['with', 'against', 'to', 'toward', 'towards', 'on', 'at']);
+/** Verbs after which a mention is still a subject: `Zhao said China is ready`. */
+const SUBJECT_INTRO = new Set(['say', 'tell', 'add', 'state', 'announce', 'note', 'stress', 'claim', 'believe', 'think', 'warn', 'insist']);
+const LOOSE_TARGET_WINDOW = 4;
+
+/** Source and target for each match, in a sentence whose mentions (text order) are given. */
+export function assignActors(doc: Doc, matches: PatternMatch[], mentions: ActorMention[]): EventCandidate[] {
+  const out: EventCandidate[] = [];
+  for (const m of matches) {
+    if (m.negated) continue;
+    const p = m.pattern;
+    let source: ActorMention | null = null;
+    let target: ActorMention | null = null;
+    let rule = 'subject-before-trigger';
+    if (p.hasPair && m.slots.pair !== undefined) {
+      const pair = mentionAt(mentions, m.slots.pair, TARGET_WINDOW, doc);
+      if (pair?.members && pair.members.length >= 2) {
+        out.push({ match: m, source: pair.members[0], target: pair.members[1], rule: 'pair-slot' });
+        continue;
+      }
+      if (pair) {
+        source = subjectBefore(doc, mentions, m.trigger);
+        target = pair;
+        rule = 'pair-slot-with-subject';
+      }
+    } else if (p.hasSource && m.slots.source !== undefined) {
+      source = mentionAt(mentions, m.slots.source, TARGET_WINDOW, doc);
+      target = subjectBefore(doc, mentions, m.trigger);
+      rule = 'passive-by-source';
+    } else {
+      source = subjectBefore(doc, mentions, m.trigger);
+      if (p.hasTarget) target = mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc);
+      else {
+        target = mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc);
+        if (!target) {
+          // `strengthen cooperation and exchanges ... with the NPC`: a later `with`/`against` phrase names the target.
+          target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, TARGET_PREPOSITIONS);
+          if (target) rule = 'target-by-preposition';
+        }
+      }
+      // A pattern that expects a target and finds none codes nothing: `support each other` has no actor.
+      if (p.hasTarget && !target) continue;
+    }
+    if (!source) continue;
+    for (const s of expand(source)) {
+      const targets = target ? expand(target) : [null];
+      if (target === null && source.members && source.members.length >= 2) {
+        // `A and B met`: a symmetric event between the members.
+        if (s !== source.members[0]) continue;
+        out.push({ match: m, source: source.members[0], target: source.members[1], rule: 'compound-subject' });
+        continue;
+      }
+      for (const t of targets) {
+        if (t && t.code === s.code) continue;
+        out.push({ match: m, source: s, target: t, rule });
+      }
+    }
+  }
+  return out;
+}
+
+function expand(m: ActorMention): ActorMention[] {
+  return m.members && m.members.length ? m.members : [m];
+}
+
+/** The nearest actor before the trigger in the same clause; a speech verb between opens a new clause. */
+function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number): ActorMention | null {
+  const { tokens } = doc;
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k];
+    if (m.tokenEnd > trigger) continue;
+    // A clause boundary between the mention and the trigger ends the search.
+    let blocked = false;
+    for (let t = m.tokenEnd; t < trigger; t++) {
+      if (CLAUSE_END.has(tokens.text[t])) {
+        blocked = true;
+        break;
+      }
+    }
+    if (blocked) return null;
+    if (isObject(doc, m)) continue;
+    // `X said ... Y will`: Y, nearer, was already found; a mention followed by a speech verb is a speaker only.
+    const next = m.tokenEnd < trigger ? tokens.lemma[m.tokenEnd] : '';
+    if (SPEECH.has(next) && m.tokenEnd + 1 < trigger && hasLaterMention(mentions, k, trigger)) continue;
+    return m;
+  }
+  return null;
+}
+
+/** A mention right after a preposition or a (non-speech) verb is an object, not a subject. */
+function isObject(doc: Doc, m: ActorMention): boolean {
+  const { tokens } = doc;
+  const before = m.tokenStart - 1;
+  if (before < 0 || tokens.sent[before] !== tokens.sent[m.tokenStart]) return false;
+  const pos = tokens.pos[before];
+  if (pos === 'ADP' || tokens.lower[before] === 'to') return tokens.lower[before] !== 'of' && tokens.lower[before] !== 'to' ? true : tokens.lower[before] === 'to';
+  if (pos === 'VERB') return !SUBJECT_INTRO.has(tokens.lemma[before]);
+  return false;
+}
+
+function hasLaterMention(mentions: ActorMention[], k: number, trigger: number): boolean {
+  return mentions.some((m, i) => i > k && m.tokenEnd <= trigger);
+}
+
+/** The first mention starting at or after `from`, within `window` tokens and before clause punctuation. */
+function mentionAt(mentions: ActorMention[], from: number, window: number, doc: Doc, after?: Set<string>): ActorMention | null {
+  const { tokens } = doc;
+  for (const m of mentions) {
+    if (m.tokenStart < from) continue;
+    if (m.tokenStart - from > window) return null;
+    if (after && !after.has(tokens.lower[m.tokenStart - 1])) continue;
+    for (let t = from; t < m.tokenStart; t++) {
+      if (CLAUSE_END.has(tokens.text[t]) || tokens.text[t] === '.') return null;
+      if (SPEECH.has(tokens.lemma[t]) && tokens.pos[t] === 'VERB') return null;
+    }
+    return m;
+  }
+  return null;
+}

@@ -1,0 +1,262 @@
+// Groups tokens of a sentence into noun phrases that may name actors: dictionary names, role words,
+// unknown proper names and pronouns, joined by modifiers, possessives, `of`, appositives and `and`.
+// It only groups; giving each phrase its actor code is compose-actor.ts's job.
+import type { ActorDictionary, NameHit, RoleHit } from '../dictionaries/actor-dictionary.js';
+import type { Doc, Sentence } from '../model/types.js';
+import { longestName, longestRole } from './phrase-lookup.js';
+
+export type PieceKind = 'name' | 'role' | 'proper' | 'pronoun' | 'relational' | 'pair';
+
+export interface Piece {
+  kind: PieceKind;
+  start: number;
+  end: number;
+  hits?: NameHit[];
+  role?: RoleHit;
+}
+
+export interface NounPhrase {
+  start: number;
+  end: number;
+  pieces: Piece[];
+  /** Possessive pronoun inside the phrase (`his counterpart`). */
+  possessive: string | null;
+  /** Other phrases folded in by `of` or apposition; their pieces are also in `pieces`. */
+  joined: boolean;
+  /** The preposition right before the phrase, lower case, or null. */
+  preposition: string | null;
+  /** Members of `A and B` (each a phrase); empty for a simple phrase. */
+  members: NounPhrase[];
+}
+
+const MONTHS_DAYS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+/** Nouns that name an actor only by relation to another: resolved in coreference. */
+const RELATIONAL = new Set(['counterpart', 'counterparts', 'host', 'hosts', 'guest', 'guests', 'visitor']);
+/** `the two sides`, `both countries`: the pair of actors an article is about. */
+const PAIR_NOUNS = new Set(['side', 'sides', 'country', 'countries', 'leader', 'leaders', 'nation', 'nations', 'government', 'governments', 'neighbour', 'neighbours', 'neighbor', 'neighbors']);
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
+const NAME_PARTICLES = new Set(['bin', 'bint', 'al', 'el', 'de', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'dos', 'di', 'ibn', 'abu', '-']);
+
+/** Finds the candidate actor phrases of one sentence, in text order. */
+export function findNounPhrases(doc: Doc, dict: ActorDictionary, sent: Sentence, isTrigger: (t: number) => boolean): NounPhrase[] {
+  const pieces = findPieces(doc, dict, sent);
+  const phrases = groupPhrases(doc, sent, pieces, isTrigger);
+  return joinPhrases(doc, phrases);
+}
+
+function findPieces(doc: Doc, dict: ActorDictionary, sent: Sentence): Piece[] {
+  const { tokens } = doc;
+  const out: Piece[] = [];
+  let i = sent.tokenStart;
+  const limit = sent.tokenEnd;
+  while (i < limit) {
+    const name = longestName(doc, dict, i, limit);
+    const role = longestRole(doc, dict, i, limit);
+    if (name && (!role || name.end >= role.end)) {
+      out.push({ kind: 'name', start: i, end: name.end, hits: name.hits });
+      i = name.end;
+      continue;
+    }
+    if (role) {
+      out.push({ kind: 'role', start: i, end: role.end, role: role.role });
+      i = role.end;
+      continue;
+    }
+    if (isProper(doc, i)) {
+      let j = i + 1;
+      while (j < limit) {
+        if (isProper(doc, j) && !longestName(doc, dict, j, limit) && !longestRole(doc, dict, j, limit)) j++;
+        else if (NAME_PARTICLES.has(tokens.lower[j]) && j + 1 < limit && isProper(doc, j + 1)) j++;
+        else if (tokens.lower[j] === '-' && j + 1 < limit && /^\p{L}/u.test(tokens.text[j + 1]) && tokens.start[j] === tokens.end[j - 1] && tokens.start[j + 1] === tokens.end[j]) j += 2;
+        else break;
+      }
+      out.push({ kind: 'proper', start: i, end: j });
+      i = j;
+      continue;
+    }
+    const lower = tokens.lower[i];
+    if ((lower === 'both' || (lower === 'two' && tokens.lower[i - 1] === 'the')) && PAIR_NOUNS.has(tokens.lower[i + 1] ?? '')) {
+      out.push({ kind: 'pair', start: lower === 'two' ? i - 1 : i, end: i + 2 });
+      i += 2;
+      continue;
+    }
+    if (RELATIONAL.has(lower) && tokens.pos[i] === 'NOUN') {
+      out.push({ kind: 'relational', start: i, end: i + 1 });
+      i++;
+      continue;
+    }
+    if (tokens.pos[i] === 'PRON' && PERSON_PRONOUNS.has(tokens.lower[i])) {
+      // `her` before a noun is possessive, not a mention.
+      const next = tokens.pos[i + 1];
+      if (!(tokens.lower[i] === 'her' && (next === 'NOUN' || next === 'ADJ' || next === 'PROPN'))) {
+        out.push({ kind: 'pronoun', start: i, end: i + 1 });
+      }
+    }
+    i++;
+  }
+  return out;
+}
+
+function isProper(doc: Doc, i: number): boolean {
+  const { tokens } = doc;
+  const text = tokens.text[i];
+  if (!text || !/^\p{Lu}/u.test(text)) return false;
+  if (MONTHS_DAYS.has(tokens.lower[i])) return false;
+  return tokens.pos[i] === 'PROPN' || (tokens.pos[i] === 'NOUN' && i > 0 && /^\p{Lu}/u.test(tokens.text[i - 1] ?? '') && tokens.sent[i - 1] === tokens.sent[i]);
+}
+
+/** Contiguous pieces and modifiers make one phrase; verbs, most punctuation and prepositions end it. */
+function groupPhrases(doc: Doc, sent: Sentence, pieces: Piece[], isTrigger: (t: number) => boolean): NounPhrase[] {
+  const { tokens } = doc;
+  const pieceAt = new Map<number, Piece>();
+  for (const p of pieces) pieceAt.set(p.start, p);
+  const out: NounPhrase[] = [];
+  let cur: NounPhrase | null = null;
+  let pendingStart = -1;
+  let pendingPossessive: string | null = null;
+  const close = () => {
+    if (cur && cur.pieces.length) out.push(cur);
+    cur = null;
+    pendingStart = -1;
+    pendingPossessive = null;
+  };
+  let t = sent.tokenStart;
+  while (t < sent.tokenEnd) {
+    const piece = pieceAt.get(t);
+    if (piece) {
+      if (piece.kind === 'pronoun') {
+        close();
+        out.push({ start: t, end: t + 1, pieces: [piece], possessive: null, joined: false, preposition: prepositionBefore(doc, sent, t), members: [] });
+        t++;
+        continue;
+      }
+      if (!cur) {
+        const start = pendingStart >= 0 ? pendingStart : t;
+        cur = { start, end: piece.end, pieces: [], possessive: pendingPossessive, joined: false, preposition: prepositionBefore(doc, sent, start), members: [] };
+      }
+      cur.pieces.push(piece);
+      cur.end = piece.end;
+      t = piece.end;
+      continue;
+    }
+    const lower = tokens.lower[t];
+    const pos = tokens.pos[t];
+    const modifier =
+      pos === 'DET' || pos === 'ADJ' || pos === 'NUM' || lower === "'s" || lower === "'" ||
+      (pos === 'PRON' && POSSESSIVES.has(lower)) ||
+      ((pos === 'NOUN' || pos === 'PROPN') && !isTrigger(t)) ||
+      (lower === '-' && cur !== null);
+    if (modifier && !(pos === 'DET' && cur !== null && cur.pieces.length > 0 && !isPossessiveDet(lower))) {
+      if (pos === 'PRON' && POSSESSIVES.has(lower)) {
+        if (cur) cur.possessive = lower;
+        else pendingPossessive = lower;
+      }
+      if (cur) cur.end = t + 1;
+      else if (pendingStart < 0) pendingStart = t;
+      t++;
+      continue;
+    }
+    // `(NPC)`: an abbreviation in brackets inside a name continues the phrase.
+    if (cur && lower === '(' && t + 2 < sent.tokenEnd && tokens.lower[t + 2] === ')' && /^\p{Lu}[\p{Lu}.]+$/u.test(tokens.text[t + 1])) {
+      cur.end = t + 3;
+      t += 3;
+      continue;
+    }
+    close();
+    t++;
+  }
+  close();
+  // Trailing modifiers after the last piece (`China's core interests`) stay in the phrase span.
+  return out;
+}
+
+function isPossessiveDet(lower: string): boolean {
+  return lower === 'its' || lower === 'their';
+}
+
+function prepositionBefore(doc: Doc, sent: Sentence, t: number): string | null {
+  const p = t - 1;
+  if (p < sent.tokenStart) return null;
+  return doc.tokens.pos[p] === 'ADP' || doc.tokens.lower[p] === 'to' ? doc.tokens.lower[p] : null;
+}
+
+/** `X of Y` (speaker of the Mazhilis), apposition (`Koshanov, speaker of ...,`) and `A and B`. */
+function joinPhrases(doc: Doc, phrases: NounPhrase[]): NounPhrase[] {
+  const { tokens } = doc;
+  const between = (a: NounPhrase, b: NounPhrase) => {
+    const words: string[] = [];
+    for (let t = a.end; t < b.start; t++) words.push(tokens.lower[t]);
+    return words.join(' ');
+  };
+  // 1. `of`: a role or institution phrase takes the country, institution or organisation after `of`.
+  let list: NounPhrase[] = [];
+  for (const np of phrases) {
+    const prev = list[list.length - 1];
+    if (prev && between(prev, np) === 'of' && hasRoleOrInstitution(prev) && !hasPerson(prev)) {
+      prev.pieces.push(...np.pieces);
+      prev.end = np.end;
+      prev.joined = true;
+      continue;
+    }
+    list.push(np);
+  }
+  // 2. Apposition: `NAME, ROLE-PHRASE,` or `ROLE-PHRASE, NAME,` folds into one phrase.
+  const appos: NounPhrase[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const np = list[k];
+    const prev = appos[appos.length - 1];
+    if (prev && between(prev, np) === ',' && isNameLike(prev) && hasRoleOrInstitution(np) && !isNameLike(np)) {
+      prev.pieces.push(...np.pieces.map((p) => ({ ...p, appositive: true }) as Piece));
+      prev.joined = true;
+      // The span stays the name's: the appositive is evidence, not the mention.
+      (prev as NounPhrase & { apposEnd?: number }).apposEnd = np.end;
+      continue;
+    }
+    if (prev && between(prev, np) === ',' && hasRoleOrInstitution(prev) && !isNameLike(prev) && isNameLike(np) && !hasCountryOnly(prev)) {
+      np.pieces.unshift(...prev.pieces);
+      np.joined = true;
+      appos[appos.length - 1] = np;
+      continue;
+    }
+    appos.push(np);
+  }
+  // 3. `A and B`, `A, B and C`: a compound phrase with members.
+  const out: NounPhrase[] = [];
+  for (const np of appos) {
+    const prev = out[out.length - 1];
+    const sep = prev ? between(prev.members.length ? prev.members[prev.members.length - 1] : prev, np) : '';
+    if (prev && (sep === 'and' || sep === ', and') && np.pieces[0]?.kind !== 'pronoun' && prev.pieces[0]?.kind !== 'pronoun') {
+      if (!prev.members.length) {
+        const first = { ...prev, members: [] };
+        prev.members = [first];
+      }
+      prev.members.push(np);
+      prev.pieces = [...prev.pieces, ...np.pieces];
+      prev.end = np.end;
+      continue;
+    }
+    out.push(np);
+  }
+  return out;
+}
+
+function hasRoleOrInstitution(np: NounPhrase): boolean {
+  return np.pieces.some((p) => p.kind === 'role' || (p.kind === 'name' && p.hits!.some((h) => h.type === 'institution' || h.type === 'organisation')));
+}
+
+function hasPerson(np: NounPhrase): boolean {
+  return np.pieces.some((p) => p.kind === 'proper' || (p.kind === 'name' && p.hits!.some((h) => h.type === 'person')));
+}
+
+function isNameLike(np: NounPhrase): boolean {
+  return hasPerson(np);
+}
+
+function hasCountryOnly(np: NounPhrase): boolean {
+  return np.pieces.every((p) => p.kind === 'name' && p.hits!.every((h) => h.type === 'country' || h.type === 'capital'));
+}

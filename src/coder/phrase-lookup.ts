@@ -1,0 +1,66 @@
+// Finds dictionary phrases in a token range: names (exact case, or folded for all-capital text) and role words.
+// Pure lookups over the token arrays; composing phrases into actors is noun-phrases.ts's job.
+import { nameKey, roleKey, type ActorDictionary, type NameHit, type RoleHit } from '../dictionaries/actor-dictionary.js';
+import type { Doc } from '../model/types.js';
+
+const MAX_NAME_TOKENS = 10;
+const MAX_ROLE_TOKENS = 6;
+
+export interface NameMatch {
+  start: number;
+  end: number;
+  hits: NameHit[];
+}
+
+export interface RoleMatch {
+  start: number;
+  end: number;
+  role: RoleHit;
+}
+
+/** The longest dictionary name starting at token i, or null. */
+export function longestName(doc: Doc, dict: ActorDictionary, i: number, limit: number): NameMatch | null {
+  const { tokens, article } = doc;
+  const first = tokens.text[i];
+  if (!first || !/^[\p{Lu}\d'‘’"“]/u.test(first)) return null;
+  let best: NameMatch | null = null;
+  const stop = Math.min(limit, i + MAX_NAME_TOKENS);
+  for (let j = i + 1; j <= stop; j++) {
+    // A name never spans a sentence-ending or clause punctuation token.
+    const last = tokens.text[j - 1];
+    if (j - 1 > i && /^[,;:()!?"“”]$/.test(last)) break;
+    const raw = article.text.slice(tokens.start[i], tokens.end[j - 1]);
+    if (raw.includes('\n')) break;
+    const key = nameKey(raw);
+    let hits = dict.names.get(key);
+    if (!hits && isAllCaps(raw)) hits = dict.namesLower.get(key.toLowerCase());
+    if (hits) best = { start: i, end: j, hits };
+  }
+  return best;
+}
+
+/** The longest role phrase starting at token i (base forms: the last word may be inflected). */
+export function longestRole(doc: Doc, dict: ActorDictionary, i: number, limit: number): RoleMatch | null {
+  const { tokens } = doc;
+  let best: RoleMatch | null = null;
+  const stop = Math.min(limit, i + MAX_ROLE_TOKENS);
+  let words = '';
+  for (let j = i + 1; j <= stop; j++) {
+    const w = tokens.lower[j - 1];
+    if (/^[,;:()!?".]$/.test(w)) break;
+    if (w === '-') continue;
+    const prefix = words;
+    words = prefix ? `${prefix} ${w}` : w;
+    let role = dict.roles.get(roleKey(words));
+    if (!role) {
+      const lemma = tokens.lemma[j - 1];
+      if (lemma !== w) role = dict.roles.get(roleKey(prefix ? `${prefix} ${lemma}` : lemma));
+    }
+    if (role) best = { start: i, end: j, role };
+  }
+  return best;
+}
+
+function isAllCaps(s: string): boolean {
+  return /\p{Lu}{2}/u.test(s) && !/\p{Ll}/u.test(s);
+}

@@ -1,0 +1,96 @@
+// Places an event: a place named in its sentence (`in Beijing`, `in Kazakhstan`, a gazetteer city), else the
+// dateline city; gives the country and, for cities, coordinates. It never decides actors.
+import type { ActorDictionary } from '../dictionaries/actor-dictionary.js';
+import type { Doc, LocationOut, Sentence } from '../model/types.js';
+import { longestName } from './phrase-lookup.js';
+import type { Gazetteer } from './gazetteer.js';
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'throughout']);
+
+export interface PlaceFound {
+  location: LocationOut;
+  rule: string;
+  entry?: string;
+  token: number;
+}
+
+/** Places named after a locative preposition in the sentence. */
+export function sentencePlaces(doc: Doc, dict: ActorDictionary, gaz: Gazetteer, sent: Sentence): PlaceFound[] {
+  const { tokens } = doc;
+  const out: PlaceFound[] = [];
+  for (let t = sent.tokenStart; t < sent.tokenEnd - 1; t++) {
+    if (!PLACE_PREPOSITIONS.has(tokens.lower[t])) continue;
+    let i = t + 1;
+    if (tokens.lower[i] === 'the') i++;
+    const name = longestName(doc, dict, i, sent.tokenEnd);
+    if (name) {
+      const hit = name.hits.find((h) => h.type === 'capital' || h.type === 'city' || h.type === 'country');
+      if (!hit) continue;
+      const text = doc.article.text.slice(tokens.start[i], tokens.end[name.end - 1]);
+      const span = { start: tokens.start[i], end: tokens.end[name.end - 1] };
+      const country = dict.countries.get(hit.code);
+      if (hit.type === 'country') {
+        out.push({ location: { text, name: country?.name ?? text, country: hit.code, lat: null, lon: null, ...span }, rule: 'in-country', entry: hit.entry, token: i });
+      } else {
+        const city = gaz.lookup(text, country?.iso2);
+        out.push({
+          location: { text, name: city?.name ?? text, country: hit.code, lat: city?.lat ?? null, lon: city?.lon ?? null, ...span },
+          rule: `in-${hit.type}`,
+          entry: hit.entry,
+          token: i,
+        });
+      }
+      continue;
+    }
+    // An unknown capitalised name after `in`: a gazetteer city of some size.
+    if (tokens.pos[i] === 'PROPN' && /^\p{Lu}/u.test(tokens.text[i])) {
+      let j = i + 1;
+      while (j < sent.tokenEnd && tokens.pos[j] === 'PROPN' && /^\p{Lu}/u.test(tokens.text[j])) j++;
+      const text = doc.article.text.slice(tokens.start[i], tokens.end[j - 1]);
+      const city = gaz.lookup(text);
+      if (city && city.population >= 5000) {
+        const code = dict.byIso2.get(city.iso2) ?? null;
+        out.push({
+          location: { text, name: city.name, country: code, lat: city.lat, lon: city.lon, start: tokens.start[i], end: tokens.end[j - 1] },
+          rule: 'in-gazetteer-city',
+          token: i,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The dateline city (`BEIJING, April 25 (Xinhua) --`) as a place. */
+export function datelinePlace(doc: Doc, dict: ActorDictionary, gaz: Gazetteer): PlaceFound | null {
+  const place = doc.dateline?.place;
+  if (!place) return null;
+  // Datelines may name a city then a country or state: `KYIV, Ukraine`; the first part is the city.
+  const cityText = place.text.split(',')[0].trim();
+  const key = cityText.toLowerCase();
+  const hits = dict.namesLower.get(key) ?? [];
+  const hit = hits.find((h) => h.type === 'capital' || h.type === 'city' || h.type === 'country');
+  const display = titleCase(cityText);
+  const span = { start: place.start, end: place.start + cityText.length };
+  if (hit) {
+    const country = dict.countries.get(hit.code);
+    const city = hit.type === 'country' ? null : gaz.lookup(display, country?.iso2);
+    return {
+      location: { text: place.text.slice(0, cityText.length), name: city?.name ?? display, country: hit.code, lat: city?.lat ?? null, lon: city?.lon ?? null, ...span },
+      rule: 'dateline-place',
+      entry: hit.entry,
+      token: -1,
+    };
+  }
+  const city = gaz.lookup(display);
+  if (!city) return null;
+  return {
+    location: { text: place.text.slice(0, cityText.length), name: city.name, country: dict.byIso2.get(city.iso2) ?? null, lat: city.lat, lon: city.lon, ...span },
+    rule: 'dateline-gazetteer-city',
+    token: -1,
+  };
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+}

@@ -1,0 +1,160 @@
+// Compiles the actor files (countries, organisations, institutions, roles, people) into lookup tables.
+// Lookups are by normalised phrase text, so a name matches however the tokenizer splits it.
+import type { CountryEntry, PersonEntry, PersonRole } from './schema.js';
+
+export type NameHit =
+  | { type: 'country'; code: string; entry: string }
+  | { type: 'adjective'; code: string; entry: string }
+  | { type: 'demonym'; code: string; entry: string }
+  | { type: 'capital'; code: string; entry: string }
+  | { type: 'city'; code: string; entry: string }
+  | { type: 'institution'; code: string; entry: string }
+  | { type: 'organisation'; code: string; kind: string; country: string | null; entry: string }
+  | { type: 'person'; person: Person; entry: string };
+
+export interface Person {
+  name: string;
+  roles: PersonRole[];
+  /** `file:line` of each entry that contributed (a name may appear in several files). */
+  sources: string[];
+}
+
+export interface RoleHit {
+  code: string;
+  phrase: string;
+  entry: string;
+}
+
+export interface ActorDictionary {
+  names: Map<string, NameHit[]>;
+  /** Same keys in lower case, used only for all-capital text such as datelines. */
+  namesLower: Map<string, NameHit[]>;
+  roles: Map<string, RoleHit>;
+  countries: Map<string, CountryEntry>;
+  byIso2: Map<string, string>;
+  people: Person[];
+}
+
+export interface ActorSources {
+  countries: { value: CountryEntry; file: string; line: number }[];
+  organisations: { value: { code: string; name: string; aliases: string[]; kind: string; country: string | null }; file: string; line: number }[];
+  institutions: { value: { code: string; names: string[] }; file: string; line: number }[];
+  roles: { value: { code: string; words: string[] }; file: string; line: number }[];
+  people: { value: PersonEntry; file: string; line: number }[];
+}
+
+/** Folds a phrase for lookup: straight quotes, no diacritics, single spaces, spaces around hyphens removed. */
+export function nameKey(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`]/g, "'")
+    .replace(/[‐‑–]/g, '-')
+    .replace(/\s*-\s*/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Role phrases are matched in lower case with hyphens as spaces (`attorney-general` = `attorney general`). */
+export function roleKey(s: string): string {
+  return nameKey(s).toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ');
+}
+
+const where = (e: { file: string; line: number }) => `${e.file.split('/').slice(-2).join('/')}:${e.line}`;
+
+export function compileActors(src: ActorSources): ActorDictionary {
+  const names = new Map<string, NameHit[]>();
+  const add = (name: string, hit: NameHit) => {
+    const key = nameKey(name);
+    if (!key) return;
+    let list = names.get(key);
+    if (!list) names.set(key, (list = []));
+    if (!list.some((h) => sameHit(h, hit))) list.push(hit);
+  };
+  const countries = new Map<string, CountryEntry>();
+  const byIso2 = new Map<string, string>();
+  for (const e of src.countries) {
+    const c = e.value;
+    const entry = where(e);
+    countries.set(c.code, c);
+    byIso2.set(c.iso2, c.code);
+    for (const n of [c.name, ...c.aliases]) add(n, { type: 'country', code: c.code, entry });
+    for (const n of c.adjectives) add(n, { type: 'adjective', code: c.code, entry });
+    for (const n of c.demonyms) add(n, { type: 'demonym', code: c.code, entry });
+    for (const n of [c.capital, ...c.capital_aliases]) if (n) add(n, { type: 'capital', code: c.code, entry });
+    for (const n of c.cities) add(n, { type: 'city', code: c.code, entry });
+  }
+  for (const e of src.institutions) for (const n of e.value.names) add(n, { type: 'institution', code: e.value.code, entry: where(e) });
+  for (const e of src.organisations) {
+    const o = e.value;
+    for (const n of [o.name, ...o.aliases]) add(n, { type: 'organisation', code: o.code, kind: o.kind, country: o.country, entry: where(e) });
+  }
+  const people = mergePeople(src.people);
+  for (const p of people) {
+    const hit: NameHit = { type: 'person', person: p, entry: p.sources[0] };
+    add(p.name, hit);
+  }
+  for (const e of src.people) for (const a of e.value.aliases) {
+    const p = people.find((x) => x.name === e.value.name);
+    if (p) add(a, { type: 'person', person: p, entry: where(e) });
+  }
+  const namesLower = new Map<string, NameHit[]>();
+  for (const [k, v] of names) {
+    const lk = k.toLowerCase();
+    const list = namesLower.get(lk);
+    if (list) list.push(...v);
+    else namesLower.set(lk, [...v]);
+  }
+  const roles = new Map<string, RoleHit>();
+  for (const e of src.roles) {
+    for (const w of e.value.words) {
+      const key = roleKey(w);
+      if (!roles.has(key)) roles.set(key, { code: e.value.code, phrase: w, entry: where(e) });
+    }
+  }
+  return { names, namesLower, roles, countries, byIso2, people };
+}
+
+function sameHit(a: NameHit, b: NameHit): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type === 'person' && b.type === 'person') return a.person === b.person;
+  return (a as { code: string }).code === (b as { code: string }).code;
+}
+
+/** One person per name: entries for the same name in several files are joined, roles in date order. */
+function mergePeople(entries: ActorSources['people']): Person[] {
+  const byName = new Map<string, Person>();
+  for (const e of entries) {
+    const key = nameKey(e.value.name);
+    let p = byName.get(key);
+    if (!p) byName.set(key, (p = { name: e.value.name, roles: [], sources: [] }));
+    p.sources.push(where(e));
+    for (const r of e.value.roles) {
+      if (!p.roles.some((x) => x.code === r.code && x.from === r.from && x.to === r.to)) p.roles.push(r);
+    }
+  }
+  for (const p of byName.values()) p.roles.sort((a, b) => (a.from ?? '0000') < (b.from ?? '0000') ? -1 : 1);
+  return [...byName.values()];
+}
+
+/** The code a person had on `date`: the role in force, else ELI of the nearest earlier role's country, else the first role. */
+export function personCodeOn(person: Person, date: string | null): { code: string; title: string | null; rule: string } {
+  const roles = person.roles;
+  if (!date) {
+    const last = roles[roles.length - 1];
+    return { code: last.code, title: last.title ?? null, rule: 'person-latest-role' };
+  }
+  const inForce = roles.filter((r) => (!r.from || r.from <= date) && (!r.to || date <= r.to));
+  if (inForce.length) {
+    // Prefer the most recently started role when offices overlap (a minister who became president).
+    const r = inForce[inForce.length - 1];
+    return { code: r.code, title: r.title ?? null, rule: 'person-role-on-date' };
+  }
+  const before = roles.filter((r) => r.to && r.to < date);
+  if (before.length) {
+    const r = before[before.length - 1];
+    return { code: r.code.slice(0, 3) + 'ELI', title: r.title ? `former ${r.title}` : null, rule: 'person-former-role' };
+  }
+  const first = roles[0];
+  return { code: first.code, title: first.title ?? null, rule: 'person-future-role' };
+}

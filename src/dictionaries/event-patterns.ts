@@ -1,0 +1,119 @@
+// Parses and compiles the event pattern files (data/events/*.txt): `CODE | PATTERN | EXAMPLE` a line.
+// Compiling indexes patterns by their trigger word so matching tries only the patterns a token can start.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DictionaryError } from '../model/errors.js';
+
+export type PatternElement =
+  | { kind: 'word'; alts: string[]; optional: boolean }
+  | { kind: 'slot'; slot: 'target' | 'source' | 'pair' };
+
+export interface EventPattern {
+  /** `file:line`, the rule id written into every event it codes. */
+  id: string;
+  code: string;
+  text: string;
+  elements: PatternElement[];
+  example: string;
+  /** Number of word elements: longer patterns win over shorter ones at the same place. */
+  words: number;
+  hasTarget: boolean;
+  hasSource: boolean;
+  hasPair: boolean;
+}
+
+export interface EventPatterns {
+  all: EventPattern[];
+  /** Patterns by each alternative of their first (trigger) word. */
+  byTrigger: Map<string, EventPattern[]>;
+}
+
+export interface PatternProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** Reads every `*.txt` in `dir` except discards.txt. */
+export function loadEventPatterns(dir: string, knownCodes: Set<string>, problems?: PatternProblem[]): EventPatterns {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt') && f !== 'discards.txt').sort();
+  const all: EventPattern[] = [];
+  for (const f of files) all.push(...parsePatternFile(join(dir, f), knownCodes, problems));
+  return compilePatterns(all);
+}
+
+export function compilePatterns(all: EventPattern[]): EventPatterns {
+  const byTrigger = new Map<string, EventPattern[]>();
+  for (const p of all) {
+    const first = p.elements[0];
+    if (first.kind !== 'word') continue;
+    for (const alt of first.alts) {
+      let list = byTrigger.get(alt);
+      if (!list) byTrigger.set(alt, (list = []));
+      list.push(p);
+    }
+  }
+  for (const list of byTrigger.values()) list.sort((a, b) => b.words - a.words || b.code.length - a.code.length);
+  return { all, byTrigger };
+}
+
+export function parsePatternFile(file: string, knownCodes: Set<string>, problems?: PatternProblem[]): EventPattern[] {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const out: EventPattern[] = [];
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (!line.trim() || line.trimStart().startsWith('#')) return;
+    const id = `${file.split('/').slice(-2).join('/')}:${i + 1}`;
+    try {
+      out.push(parsePatternLine(line, id, knownCodes));
+    } catch (e) {
+      if (!problems) throw new DictionaryError((e as Error).message, { where: `${file}:${i + 1}` });
+      problems.push({ file, line: i + 1, message: (e as Error).message });
+    }
+  });
+  return out;
+}
+
+/** One line: `CODE | PATTERN | EXAMPLE`. Throws a plain Error with the reason. */
+export function parsePatternLine(line: string, id: string, knownCodes: Set<string>): EventPattern {
+  const cells = line.split('|').map((c) => c.trim());
+  if (cells.length !== 3) throw new Error(`expected CODE | PATTERN | EXAMPLE, found ${cells.length} cell(s)`);
+  const [code, text, example] = cells;
+  if (!knownCodes.has(code)) throw new Error(`unknown CAMEO code ${JSON.stringify(code)}`);
+  if (!text) throw new Error('empty pattern');
+  const elements = parsePattern(text);
+  return {
+    id,
+    code,
+    text,
+    elements,
+    example,
+    words: elements.filter((e) => e.kind === 'word').length,
+    hasTarget: elements.some((e) => e.kind === 'slot' && e.slot === 'target'),
+    hasSource: elements.some((e) => e.kind === 'slot' && e.slot === 'source'),
+    hasPair: elements.some((e) => e.kind === 'slot' && e.slot === 'pair'),
+  };
+}
+
+export function parsePattern(text: string): PatternElement[] {
+  const elements: PatternElement[] = [];
+  for (const part of text.split(/\s+/).filter(Boolean)) {
+    const slot = /^\{(target|source|pair|T|S)\}$/i.exec(part);
+    if (slot) {
+      const name = slot[1].toLowerCase();
+      elements.push({ kind: 'slot', slot: name === 't' ? 'target' : name === 's' ? 'source' : (name as 'target' | 'source' | 'pair') });
+      continue;
+    }
+    const optional = part.startsWith('(') && part.endsWith(')');
+    const body = optional ? part.slice(1, -1) : part;
+    if (/[{}()|]/.test(body)) throw new Error(`cannot read pattern element ${JSON.stringify(part)}`);
+    const alts = body.split('/').map((a) => a.toLowerCase()).filter(Boolean);
+    if (!alts.length) throw new Error(`empty pattern element in ${JSON.stringify(text)}`);
+    elements.push({ kind: 'word', alts, optional });
+  }
+  const first = elements[0];
+  if (!first || first.kind !== 'word' || first.optional) throw new Error('a pattern must start with a (non-optional) trigger word');
+  const slots = elements.filter((e) => e.kind === 'slot') as { slot: string }[];
+  if (new Set(slots.map((s) => s.slot)).size !== slots.length) throw new Error('a slot appears twice');
+  return elements;
+}

@@ -1,0 +1,96 @@
+// The one place that loads dyad's data: ontology, actor and event dictionaries, discards, and their version.
+// Callers pass the result into stages; nothing here is global, so tests can build small dictionaries.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DyadError } from '../model/errors.js';
+import { compileActors, type ActorDictionary, type ActorSources } from './actor-dictionary.js';
+import { loadDiscards, type Discards } from './discards.js';
+import { loadEventPatterns, type EventPatterns } from './event-patterns.js';
+import { loadOntology, type Ontology } from './ontology.js';
+import { countrySchema, institutionSchema, organisationSchema, personSchema, roleSchema } from './schema.js';
+import { readYamlList, type YamlProblem } from './yaml-file.js';
+
+export interface Dictionaries {
+  version: string;
+  dataDir: string;
+  ontology: Ontology;
+  actors: ActorDictionary;
+  events: EventPatterns;
+  discards: Discards;
+}
+
+export interface Problem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** The repository's data/ folder, found by walking up from this module to package.json. */
+export function defaultDataDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data'))) return join(dir, 'data');
+    dir = dirname(dir);
+  }
+  throw new DyadError('DICT_MISSING', 'cannot find the data/ folder next to package.json');
+}
+
+export interface LoadOptions {
+  dataDir?: string;
+  /** A folder of dyad-format actor and event dictionaries that replaces the built-in actors/ and events/. */
+  dictDir?: string;
+  /** Collect problems instead of throwing at the first (for `dyad dict check`). */
+  problems?: Problem[];
+}
+
+const cache = new Map<string, Dictionaries>();
+
+/** Loads (once per process and folder pair) every dictionary. */
+export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const key = `${dataDir}\0${options.dictDir ?? ''}`;
+  if (!options.problems) {
+    const hit = cache.get(key);
+    if (hit) return hit;
+  }
+  const problems = options.problems;
+  const ontology = loadOntology(join(dataDir, 'ontology', 'cameo.tsv'));
+  const actorDir = options.dictDir ? pickDir(options.dictDir, 'actors') : join(dataDir, 'actors');
+  const eventDir = options.dictDir ? pickDir(options.dictDir, 'events') : join(dataDir, 'events');
+  const actors = compileActors(readActorSources(actorDir, problems));
+  const events = loadEventPatterns(eventDir, new Set(ontology.keys()), problems);
+  const discards = loadDiscards(join(eventDir, 'discards.txt'), problems);
+  const base = readFileSync(join(dataDir, 'VERSION'), 'utf8').trim();
+  const version = options.dictDir ? `${base}+custom` : base;
+  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards };
+  if (!problems) cache.set(key, dicts);
+  return dicts;
+}
+
+function pickDir(root: string, sub: string): string {
+  const dir = join(root, sub);
+  if (!existsSync(dir)) throw new DyadError('DICT_MISSING', `no ${sub}/ folder in dictionary folder`, { where: root });
+  return dir;
+}
+
+/** Reads every actor file that exists in `dir`; a custom dictionary folder may hold only some of them. */
+export function readActorSources(dir: string, problems?: YamlProblem[]): ActorSources {
+  const file = (name: string) => join(dir, name);
+  const list = <T>(name: string, schema: Parameters<typeof readYamlList>[1]) =>
+    existsSync(file(name)) ? (readYamlList(file(name), schema, problems) as { value: T; file: string; line: number }[]) : [];
+  const peopleDir = join(dir, 'people');
+  const people: ActorSources['people'] = [];
+  if (existsSync(peopleDir)) {
+    for (const f of readdirSync(peopleDir).filter((n) => n.endsWith('.yaml')).sort()) {
+      people.push(...(readYamlList(join(peopleDir, f), personSchema, problems) as ActorSources['people']));
+    }
+  }
+  return {
+    countries: list('countries.yaml', countrySchema),
+    organisations: list('organisations.yaml', organisationSchema),
+    institutions: list('institutions.yaml', institutionSchema),
+    roles: list('roles.yaml', roleSchema),
+    people,
+  };
+}

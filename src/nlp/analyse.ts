@@ -1,0 +1,87 @@
+// Tokens, sentences, parts of speech and lemmas for the segments of an article, via wink-nlp.
+// Behind the `Analyzer` interface so another tagger or parser can slot in; it must not code anything.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Article, Doc, Segment, Sentence, Tokens } from '../model/types.js';
+import type { Layout } from './layout.js';
+
+export interface Analyzer {
+  /** Analyses the segments of `kinds` and returns flat token arrays with offsets into article.text. */
+  analyse(article: Article, layout: Layout): Doc;
+}
+
+const CODED_KINDS = new Set(['title', 'caption', 'body']);
+
+type WinkNlp = ReturnType<typeof winkNLP>;
+let shared: WinkNlp | null = null;
+
+/** wink-nlp with its English lite model; the model loads once per process (about 150 ms). */
+export function createWinkAnalyzer(): Analyzer {
+  shared ??= winkNLP(model);
+  const nlp = shared;
+  const its = nlp.its;
+  return {
+    analyse(article, layout) {
+      const tokens: Tokens = { text: [], lower: [], lemma: [], pos: [], start: [], end: [], sent: [] };
+      const sentences: Sentence[] = [];
+      for (const seg of layout.segments) {
+        if (!CODED_KINDS.has(seg.kind)) continue;
+        analyseSegment(nlp, its, article.text, seg, tokens, sentences);
+      }
+      return { article, segments: layout.segments, dateline: layout.dateline, tokens, sentences };
+    },
+  };
+}
+
+function analyseSegment(
+  nlp: WinkNlp,
+  its: WinkNlp['its'],
+  text: string,
+  seg: Segment,
+  tokens: Tokens,
+  sentences: Sentence[],
+): void {
+  const segText = text.slice(seg.start, seg.end);
+  const doc = nlp.readDoc(segText);
+  const words = doc.tokens().out() as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  // wink's typings reject its.lemma for token collections though it works there.
+  const lemma = doc.tokens().out(its.lemma as never) as string[];
+  const base = tokens.text.length;
+  let cursor = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    let at = segText.indexOf(w, cursor);
+    // wink normalises a few tokens; fall back to the cursor so offsets stay monotonic.
+    if (at < 0 || at - cursor > 40) at = skipSpace(segText, cursor);
+    const end = Math.min(at + w.length, segText.length);
+    tokens.text.push(segText.slice(at, end));
+    tokens.lower.push(w.toLowerCase());
+    tokens.lemma.push((lemma[i] ?? w).toLowerCase());
+    tokens.pos.push(pos[i] ?? 'X');
+    tokens.start.push(seg.start + at);
+    tokens.end.push(seg.start + end);
+    tokens.sent.push(-1);
+    cursor = end;
+  }
+  doc.sentences().each((s: { out: (f: unknown) => unknown }) => {
+    const [first, last] = s.out(its.span) as unknown as [number, number];
+    const index = sentences.length;
+    const tokenStart = base + first;
+    const tokenEnd = base + last + 1;
+    for (let t = tokenStart; t < tokenEnd; t++) tokens.sent[t] = index;
+    sentences.push({
+      index,
+      tokenStart,
+      tokenEnd,
+      start: tokens.start[tokenStart],
+      end: tokens.end[tokenEnd - 1],
+      segment: seg.kind,
+    });
+  });
+}
+
+function skipSpace(s: string, i: number): number {
+  while (i < s.length && /\s/.test(s[i])) i++;
+  return i;
+}
