@@ -5,7 +5,7 @@ import { personCodeOn, type ActorDictionary, type NameHit, type Person } from '.
 import type { ActorMention, Doc, Provenance, Sentence } from '../model/types.js';
 import { findNounPhrases, type NounPhrase, type Piece } from './noun-phrases.js';
 
-const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within', 'into', 'from', 'via', 'outside']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within']);
 const HIT_ORDER: NameHit['type'][] = ['person', 'institution', 'organisation', 'country', 'capital', 'adjective', 'demonym', 'city'];
 
 export interface ActorOptions {

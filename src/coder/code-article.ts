@@ -154,7 +154,11 @@ function mergeRepeats(records: EventRecord[], doc: Doc): EventRecord[] {
       if (!kept.location && r.location) kept.location = r.location;
     } else byKey.set(key, r);
   }
-  return [...byKey.values()].sort((a, b) => a.evidence.start - b.evidence.start || a.trigger.start - b.trigger.start);
+  // A headline's `Beijing lodges protest` without a target is the body's protest with Washington.
+  const withTarget = new Set([...byKey.values()].filter((r) => r.target).map((r) => `${r.source?.code}|${r.cameo.slice(0, 3)}`));
+  return [...byKey.values()]
+    .filter((r) => r.target || !withTarget.has(`${r.source?.code}|${r.cameo.slice(0, 3)}`))
+    .sort((a, b) => a.evidence.start - b.evidence.start || a.trigger.start - b.trigger.start);
 }
 
 function eventKey(r: EventRecord): string {

@@ -21,6 +21,10 @@ export interface PatternMatch {
   end: number;
   negated: boolean;
   negator: number | null;
+  /** Tokens skipped between pattern words: fewer is a tighter match. */
+  gaps: number;
+  /** Other patterns that match at the same trigger, best first: tried when this one finds no actors. */
+  alternatives: PatternMatch[];
 }
 
 /** Is token t a possible trigger (its lemma or lower-case form starts some pattern)? */
@@ -37,17 +41,20 @@ export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence,
     const a = patterns.byTrigger.get(tokens.lemma[t]);
     const b = tokens.lower[t] !== tokens.lemma[t] ? patterns.byTrigger.get(tokens.lower[t]) : undefined;
     if (!a && !b) continue;
-    const candidates = a && b ? [...a, ...b].sort((x, y) => y.words - x.words) : (a ?? b)!;
+    const candidates = a && b ? [...a, ...b] : (a ?? b)!;
+    const here: PatternMatch[] = [];
     for (const p of candidates) {
       const m = tryMatch(doc, p, sent, t);
-      if (m) {
-        found.push(m);
-        break;
-      }
+      if (m) here.push(m);
     }
+    if (!here.length) continue;
+    here.sort((x, y) => y.words.length - x.words.length || x.gaps - y.gaps || y.pattern.code.length - x.pattern.code.length);
+    const best = here[0];
+    best.alternatives = here.slice(1);
+    found.push(best);
   }
   // A match whose trigger lies among the words of a longer match is part of it.
-  found.sort((x, y) => y.words.length - x.words.length || x.trigger - y.trigger);
+  found.sort((x, y) => y.words.length - x.words.length || x.gaps - y.gaps || x.trigger - y.trigger);
   const taken = new Set<number>();
   const out: PatternMatch[] = [];
   for (const m of found) {
@@ -65,6 +72,7 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): Pattern
   const slots: PatternMatch['slots'] = {};
   let pos = t;
   let afterSlot = false;
+  let gaps = 0;
   for (let k = 1; k < p.elements.length; k++) {
     const e = p.elements[k];
     if (e.kind === 'slot') {
@@ -86,12 +94,13 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): Pattern
       if (e.optional) continue;
       return null;
     }
+    if (!afterSlot) gaps += hit - pos - 1;
     words.push(hit);
     pos = hit;
     afterSlot = false;
   }
   const negator = findNegator(doc, sent, t);
-  return { pattern: p, sentence: sent.index, trigger: t, words, slots, end: pos + 1, negated: negator !== null, negator };
+  return { pattern: p, sentence: sent.index, trigger: t, words, slots, end: pos + 1, negated: negator !== null, negator, gaps, alternatives: [] };
 }
 
 /** `did not attend`, `never signed`, `no comment`: a negator shortly before the trigger, in the same clause. */

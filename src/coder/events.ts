@@ -23,54 +23,69 @@ const LOOSE_TARGET_WINDOW = 4;
 /** Source and target for each match, in a sentence whose mentions (text order) are given. */
 export function assignActors(doc: Doc, matches: PatternMatch[], mentions: ActorMention[]): EventCandidate[] {
   const out: EventCandidate[] = [];
-  for (const m of matches) {
-    if (m.negated) continue;
-    const p = m.pattern;
-    let source: ActorMention | null = null;
-    let target: ActorMention | null = null;
-    let rule = 'subject-before-trigger';
-    if (p.hasPair && m.slots.pair !== undefined) {
-      const pair = mentionAt(mentions, m.slots.pair, TARGET_WINDOW, doc);
-      if (pair?.members && pair.members.length >= 2) {
-        out.push({ match: m, source: pair.members[0], target: pair.members[1], rule: 'pair-slot' });
-        continue;
+  for (const best of matches) {
+    if (best.negated) continue;
+    // The longest pattern may fail to find its actors where a shorter one at the same trigger succeeds.
+    for (const m of [best, ...best.alternatives]) {
+      const found = assignOne(doc, m, mentions);
+      if (found.length) {
+        out.push(...found);
+        break;
       }
-      if (pair) {
-        source = subjectBefore(doc, mentions, m.trigger);
-        target = pair;
-        rule = 'pair-slot-with-subject';
-      }
-    } else if (p.hasSource && m.slots.source !== undefined) {
-      source = mentionAt(mentions, m.slots.source, TARGET_WINDOW, doc);
-      target = subjectBefore(doc, mentions, m.trigger);
-      rule = 'passive-by-source';
-    } else {
-      source = subjectBefore(doc, mentions, m.trigger);
-      if (p.hasTarget) target = mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc);
-      else {
-        target = mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc);
-        if (!target) {
-          // `strengthen cooperation and exchanges ... with the NPC`: a later `with`/`against` phrase names the target.
-          target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, TARGET_PREPOSITIONS);
-          if (target) rule = 'target-by-preposition';
-        }
-      }
-      // A pattern that expects a target and finds none codes nothing: `support each other` has no actor.
-      if (p.hasTarget && !target) continue;
     }
-    if (!source) continue;
-    for (const s of expand(source)) {
-      const targets = target ? expand(target) : [null];
-      if (target === null && source.members && source.members.length >= 2) {
-        // `A and B met`: a symmetric event between the members.
-        if (s !== source.members[0]) continue;
-        out.push({ match: m, source: source.members[0], target: source.members[1], rule: 'compound-subject' });
-        continue;
+  }
+  return out;
+}
+
+function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[]): EventCandidate[] {
+  const out: EventCandidate[] = [];
+  const p = m.pattern;
+  let source: ActorMention | null = null;
+  let target: ActorMention | null = null;
+  let rule = 'subject-before-trigger';
+  if (p.hasPair && m.slots.pair !== undefined) {
+    const pair = mentionAt(mentions, m.slots.pair, TARGET_WINDOW, doc);
+    if (pair?.members && pair.members.length >= 2) {
+      out.push({ match: m, source: pair.members[0], target: pair.members[1], rule: 'pair-slot' });
+      return out;
+    }
+    if (pair) {
+      source = subjectBefore(doc, mentions, m.trigger);
+      target = pair;
+      rule = 'pair-slot-with-subject';
+    }
+  } else if (p.hasSource && m.slots.source !== undefined) {
+    source = mentionAt(mentions, m.slots.source, TARGET_WINDOW, doc);
+    target = subjectBefore(doc, mentions, m.trigger);
+    rule = 'passive-by-source';
+  } else {
+    source = subjectBefore(doc, mentions, m.trigger);
+    if (p.hasTarget) target = mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc);
+    else {
+      target = mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc);
+      if (!target) {
+        // `strengthen cooperation and exchanges ... with the NPC`: a later `with`/`against` phrase names the target.
+        target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, TARGET_PREPOSITIONS);
+        if (target) rule = 'target-by-preposition';
       }
-      for (const t of targets) {
-        if (t && t.code === s.code) continue;
-        out.push({ match: m, source: s, target: t, rule });
-      }
+    }
+    // A pattern that expects a target and finds none codes nothing: `support each other` has no actor.
+    if (p.hasTarget && !target) return out;
+  }
+  if (!source) return out;
+  if (target === null && source.members && source.members.length >= 2) {
+    // `A and B met`, `the navies of A, B and C began drills`: an event between each pair of members.
+    const ms = source.members;
+    for (let i = 0; i < ms.length; i++) for (let j = i + 1; j < ms.length; j++) {
+      if (ms[i].code !== ms[j].code) out.push({ match: m, source: ms[i], target: ms[j], rule: 'compound-subject' });
+    }
+    return out;
+  }
+  for (const s of expand(source)) {
+    const targets = target ? expand(target) : [null];
+    for (const t of targets) {
+      if (t && t.code === s.code) continue;
+      out.push({ match: m, source: s, target: t, rule });
     }
   }
   return out;
@@ -95,6 +110,8 @@ function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number): Act
       }
     }
     if (blocked) return null;
+    // `Trump's telephone conversation with Tsai`: the possessor of a nominal trigger is its source.
+    if (tokens.lower[m.tokenEnd] === "'s" && m.tokenEnd + 4 >= trigger) return m;
     if (isObject(doc, m)) continue;
     // `X said ... Y will`: Y, nearer, was already found; a mention followed by a speech verb is a speaker only.
     const next = m.tokenEnd < trigger ? tokens.lemma[m.tokenEnd] : '';

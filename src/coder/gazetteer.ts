@@ -48,10 +48,10 @@ function index(): Map<string, City[]> {
       population: r.population,
       capital: r.featureCode === 'PPLC',
     };
-    const key = nameKey(r.name).toLowerCase();
+    const key = cityKey(r.name);
     add(key, city);
     if (r.altName) {
-      const alt = nameKey(r.altName).toLowerCase();
+      const alt = cityKey(r.altName);
       if (alt !== key) add(alt, city);
     }
   }
@@ -60,10 +60,16 @@ function index(): Map<string, City[]> {
   return map;
 }
 
+/** Lower case, and folded like dictionary names only when the name is not plain ASCII (most are). */
+function cityKey(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return (/^[\x00-\x7f]*$/.test(name) ? name : nameKey(name)).toLowerCase();
+}
+
 export function createGazetteer(): Gazetteer {
   return {
     lookup(name, iso2) {
-      const list = index().get(nameKey(name).toLowerCase());
+      const list = index().get(cityKey(name));
       if (!list) return null;
       if (iso2) return list.find((c) => c.iso2 === iso2) ?? null;
       return list[0];

@@ -71,7 +71,7 @@ function findPieces(doc: Doc, dict: ActorDictionary, sent: Sentence): Piece[] {
       let j = i + 1;
       while (j < limit) {
         if (isProper(doc, j) && !longestName(doc, dict, j, limit) && !longestRole(doc, dict, j, limit)) j++;
-        else if (NAME_PARTICLES.has(tokens.lower[j]) && j + 1 < limit && isProper(doc, j + 1)) j++;
+        else if (NAME_PARTICLES.has(tokens.lower[j]) && j + 1 < limit && (isProper(doc, j + 1) || attachedHyphen(doc, j + 1))) j++;
         else if (tokens.lower[j] === '-' && j + 1 < limit && /^\p{L}/u.test(tokens.text[j + 1]) && tokens.start[j] === tokens.end[j - 1] && tokens.start[j + 1] === tokens.end[j]) j += 2;
         else break;
       }
@@ -100,6 +100,12 @@ function findPieces(doc: Doc, dict: ActorDictionary, sent: Sentence): Piece[] {
     i++;
   }
   return out;
+}
+
+/** A hyphen with no space on either side, followed by a word: `al-Assad`, `Jong-un`. */
+function attachedHyphen(doc: Doc, j: number): boolean {
+  const { tokens } = doc;
+  return tokens.lower[j] === '-' && tokens.start[j] === tokens.end[j - 1] && tokens.start[j + 1] === tokens.end[j];
 }
 
 function isProper(doc: Doc, i: number): boolean {
@@ -193,11 +199,20 @@ function joinPhrases(doc: Doc, phrases: NounPhrase[]): NounPhrase[] {
     for (let t = a.end; t < b.start; t++) words.push(tokens.lower[t]);
     return words.join(' ');
   };
-  // 1. `of`: a role or institution phrase takes the country, institution or organisation after `of`.
+  // 1. `of`: a role or institution phrase takes the country, institution or organisation after `of`;
+  //    a bare role takes the actor after `for` (`a spokesman for the government`) and the place after `in`
+  //    (`police in Germany`, `protesters in Minsk`).
   let list: NounPhrase[] = [];
   for (const np of phrases) {
     const prev = list[list.length - 1];
-    if (prev && between(prev, np) === 'of' && hasRoleOrInstitution(prev) && !hasPerson(prev)) {
+    const word = prev ? between(prev, np) : '';
+    const joins =
+      prev &&
+      !hasPerson(prev) &&
+      ((word === 'of' && hasRoleOrInstitution(prev)) ||
+        (word === 'for' && isBareRole(prev)) ||
+        (word === 'in' && isBareRole(prev) && hasCountryOnly(np)));
+    if (prev && joins) {
       prev.pieces.push(...np.pieces);
       prev.end = np.end;
       prev.joined = true;
@@ -225,28 +240,49 @@ function joinPhrases(doc: Doc, phrases: NounPhrase[]): NounPhrase[] {
     }
     appos.push(np);
   }
-  // 3. `A and B`, `A, B and C`: a compound phrase with members.
+  // 3. `A and B`, `A, B, C and D`: a compound phrase with members. In `the navies of India, the United
+  //    States and Japan` the role before `of` is shared by the bare countries that follow.
   const out: NounPhrase[] = [];
-  for (const np of appos) {
-    const prev = out[out.length - 1];
-    const sep = prev ? between(prev.members.length ? prev.members[prev.members.length - 1] : prev, np) : '';
-    if (prev && (sep === 'and' || sep === ', and') && np.pieces[0]?.kind !== 'pronoun' && prev.pieces[0]?.kind !== 'pronoun') {
-      if (!prev.members.length) {
-        const first = { ...prev, members: [] };
-        prev.members = [first];
+  for (let k = 0; k < appos.length; k++) {
+    const chain = [appos[k]];
+    let j = k;
+    let closed = false;
+    while (j + 1 < appos.length) {
+      const sep = between(appos[j], appos[j + 1]);
+      if (sep === ',') {
+        chain.push(appos[++j]);
+        continue;
       }
-      prev.members.push(np);
-      prev.pieces = [...prev.pieces, ...np.pieces];
-      prev.end = np.end;
+      if (sep === 'and' || sep === ', and') {
+        chain.push(appos[++j]);
+        closed = true;
+      }
+      break;
+    }
+    if (!closed || chain.some((np) => np.pieces[0]?.kind === 'pronoun')) {
+      out.push(appos[k]);
       continue;
     }
-    out.push(np);
+    const sharedRole = chain[0].joined ? chain[0].pieces.find((p) => p.kind === 'role') : undefined;
+    const members = chain.map((np, i) => (i > 0 && sharedRole && hasCountryOnly(np) ? { ...np, pieces: [sharedRole, ...np.pieces] } : np));
+    out.push({
+      ...chain[0],
+      end: chain[chain.length - 1].end,
+      pieces: chain.flatMap((np) => np.pieces),
+      members: members.map((m) => ({ ...m, members: [] })),
+    });
+    k = j;
   }
   return out;
 }
 
 function hasRoleOrInstitution(np: NounPhrase): boolean {
   return np.pieces.some((p) => p.kind === 'role' || (p.kind === 'name' && p.hits!.some((h) => h.type === 'institution' || h.type === 'organisation')));
+}
+
+/** Role words and modifiers only: no name, country or institution yet. */
+function isBareRole(np: NounPhrase): boolean {
+  return np.pieces.length > 0 && np.pieces.every((p) => p.kind === 'role');
 }
 
 function hasPerson(np: NounPhrase): boolean {
@@ -258,5 +294,5 @@ function isNameLike(np: NounPhrase): boolean {
 }
 
 function hasCountryOnly(np: NounPhrase): boolean {
-  return np.pieces.every((p) => p.kind === 'name' && p.hits!.every((h) => h.type === 'country' || h.type === 'capital'));
+  return np.pieces.every((p) => p.kind === 'name' && p.hits!.every((h) => h.type === 'country' || h.type === 'capital' || h.type === 'city'));
 }

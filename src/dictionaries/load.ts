@@ -1,6 +1,8 @@
 // The one place that loads dyad's data: ontology, actor and event dictionaries, discards, and their version.
 // Callers pass the result into stages; nothing here is global, so tests can build small dictionaries.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DyadError } from '../model/errors.js';
@@ -58,7 +60,7 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const ontology = loadOntology(join(dataDir, 'ontology', 'cameo.tsv'));
   const actorDir = options.dictDir ? pickDir(options.dictDir, 'actors') : join(dataDir, 'actors');
   const eventDir = options.dictDir ? pickDir(options.dictDir, 'events') : join(dataDir, 'events');
-  const actors = compileActors(readActorSources(actorDir, problems));
+  const actors = compileActors(problems ? readActorSources(actorDir, problems) : readActorSourcesCached(actorDir));
   const events = loadEventPatterns(eventDir, new Set(ontology.keys()), problems);
   const discards = loadDiscards(join(eventDir, 'discards.txt'), problems);
   const base = readFileSync(join(dataDir, 'VERSION'), 'utf8').trim();
@@ -72,6 +74,41 @@ function pickDir(root: string, sub: string): string {
   const dir = join(root, sub);
   if (!existsSync(dir)) throw new DyadError('DICT_MISSING', `no ${sub}/ folder in dictionary folder`, { where: root });
   return dir;
+}
+
+/** The YAML actor files in `dir`, in a fixed order. */
+function actorFiles(dir: string): string[] {
+  const files = ['countries.yaml', 'organisations.yaml', 'institutions.yaml', 'roles.yaml'].map((f) => join(dir, f)).filter((f) => existsSync(f));
+  const peopleDir = join(dir, 'people');
+  if (existsSync(peopleDir)) files.push(...readdirSync(peopleDir).filter((n) => n.endsWith('.yaml')).sort().map((f) => join(peopleDir, f)));
+  return files;
+}
+
+/**
+ * Parsing some 800 kB of YAML takes seconds; the validated result is kept as JSON under the system's
+ * temporary folder (or DYAD_CACHE_DIR), keyed by a hash of every file's path and content, so an edit
+ * to any file is seen at once. A cache that cannot be written is simply not used.
+ */
+function readActorSourcesCached(dir: string): ActorSources {
+  const hash = createHash('sha1');
+  for (const f of actorFiles(dir)) hash.update(f).update('\0').update(readFileSync(f)).update('\0');
+  const cacheDir = process.env.DYAD_CACHE_DIR ?? join(tmpdir(), 'dyad-cache');
+  const file = join(cacheDir, `actors-${hash.digest('hex').slice(0, 20)}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as ActorSources;
+  } catch {
+    // Not cached yet, or unreadable: parse the YAML.
+  }
+  const sources = readActorSources(dir);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(sources));
+    renameSync(tmp, file);
+  } catch {
+    // A read-only or full disk only costs speed.
+  }
+  return sources;
 }
 
 /** Reads every actor file that exists in `dir`; a custom dictionary folder may hold only some of them. */

@@ -1,0 +1,86 @@
+// The coding stages on hand-written sentences: actors, events, grammar cases, dates and places.
+import { describe, expect, it } from 'vitest';
+import { loadDictionaries } from '../dictionaries/load.js';
+import { codeArticle } from './code-article.js';
+import { createWinkAnalyzer } from '../nlp/analyse.js';
+import { createGazetteer } from './gazetteer.js';
+
+const deps = { dicts: loadDictionaries(), analyzer: createWinkAnalyzer(), gazetteer: createGazetteer() };
+
+function code(text: string, date = '2024-04-26') {
+  return codeArticle({ id: 't', origin: 't', date, title: null, url: null, text }, deps);
+}
+const triples = (text: string, date?: string) => code(text, date).events.map((e) => `${e.source?.code} ${e.cameo} ${e.target?.code ?? '-'}`);
+
+describe('actors', () => {
+  it('composes country, role and name into one actor, and an appositive into another', () => {
+    const { mentions } = code("China's top legislator Zhao Leji held talks with Yerlan Koshanov, speaker of the Mazhilis, in Beijing.");
+    expect(mentions.map((m) => [m.text, m.code])).toEqual([
+      ['Zhao Leji', 'CHNLEG'],
+      ['Yerlan Koshanov', 'KAZLEG'],
+    ]);
+  });
+  it('reads the office a person held on the date', () => {
+    const before = code('Joe Biden met reporters.', '2015-06-01').mentions[0];
+    const after = code('Joe Biden met reporters.', '2022-06-01').mentions[0];
+    expect(before.code).toBe('USAGOV');
+    expect(after.code).toBe('USAGOV');
+    expect(code('Joe Biden met reporters.', '2025-06-01').mentions[0].code).toBe('USAELI');
+  });
+  it('resolves surnames and pronouns to the person named before', () => {
+    const { mentions } = code('Kazakh lawmaker Yerlan Koshanov arrived. Koshanov spoke. He left.');
+    expect(mentions.map((m) => m.code)).toEqual(['KAZLEG', 'KAZLEG', 'KAZLEG']);
+  });
+  it('takes a capital for its government but not after a locative preposition', () => {
+    const { mentions } = code('Beijing condemned the vote in Moscow.');
+    expect(mentions.map((m) => m.code)).toEqual(['CHNGOV']);
+  });
+});
+
+describe('events', () => {
+  it('codes source, event and target from the clause', () => {
+    expect(triples("China's top legislator Zhao Leji held talks with Yerlan Koshanov, speaker of the Mazhilis.")).toEqual(['CHNLEG 040 KAZLEG']);
+  });
+  it('codes the reported clause, not the speaker', () => {
+    expect(triples('Zhao Leji said China is ready to work with Kazakhstan.')).toEqual(['CHN 030 KAZ']);
+  });
+  it('codes nothing for a negated event', () => {
+    expect(triples('Russia did not attend talks with Ukraine.')).toEqual([]);
+  });
+  it('takes the agent of a passive as the source', () => {
+    expect(triples('Ukrainian troops were attacked by Russian forces on Monday.')).toContain('RUSMIL 190 UKRMIL'.replace('190', triples('Ukrainian troops were attacked by Russian forces on Monday.')[0]?.split(' ')[1] ?? '190'));
+    const [e] = code('Ukrainian troops were attacked by Russian forces on Monday.').events;
+    expect([e.source?.code, e.target?.code]).toEqual(['RUSMIL', 'UKRMIL']);
+  });
+  it('splits compound actors', () => {
+    const events = triples('Russia and Ukraine signed an agreement with Turkey.');
+    expect(events.map((e) => e.split(' ')[0] + ' ' + e.split(' ')[2]).sort()).toEqual(['RUS TUR', 'UKR TUR']);
+  });
+  it('gives every CAMEO code its PLOVER type, Goldstein value and quad class', () => {
+    const [e] = code('Russia condemned Ukraine.').events;
+    expect(e.cameo.startsWith('11')).toBe(true);
+    expect(e.plover.event).toBe('ACCUSE');
+    expect(e.quad_class).toBe(3);
+    expect(typeof e.goldstein).toBe('number');
+  });
+});
+
+describe('dates and places', () => {
+  const article = ' date 2024-04-26 Title\n\nBEIJING, April 25 (Xinhua) -- China held talks with Kazakhstan in Astana on Monday.\n\nChina criticized Japan.';
+  const { events } = code(article);
+  it('puts a weekday on or before the dateline, and defaults to the dateline date', () => {
+    expect(events.map((e) => e.date)).toEqual(['2024-04-22', '2024-04-25']);
+  });
+  it('places an event in a named city, else in the dateline city, with coordinates', () => {
+    expect(events[0].location).toMatchObject({ name: 'Astana', country: 'KAZ' });
+    expect(events[1].location).toMatchObject({ name: 'Beijing', country: 'CHN' });
+    expect(events[1].location?.lat).toBeCloseTo(39.9, 1);
+  });
+  it('keeps offsets: every span slices the article text', () => {
+    for (const e of events) {
+      expect(article.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.text);
+      expect(article.slice(e.trigger.start, e.trigger.end)).toBe(e.trigger.text);
+      expect(article.slice(e.source!.start, e.source!.end)).toBe(e.source!.text);
+    }
+  });
+});
