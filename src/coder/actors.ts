@@ -6,12 +6,16 @@ import type { ActorMention, Doc, Provenance, Sentence } from '../model/types.js'
 import { findNounPhrases, type NounPhrase, type Piece } from './noun-phrases.js';
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within']);
+const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK', 'VNM']);
+const STATE_SECTORS = new Set(['GOV', 'LEG', 'MIL', 'COP', 'JUD', 'SPY']);
 const HIT_ORDER: NameHit['type'][] = ['person', 'institution', 'organisation', 'country', 'capital', 'adjective', 'demonym', 'city'];
 
 export interface ActorOptions {
   /** The date people's roles are read on: the dateline or publication date. */
   date: string | null;
   datelineCountry: string | null;
+  /** The country of the first place named in each sentence (`in Minsk`), by sentence index. */
+  sentencePlaceCountry?: (sentence: number) => string | null;
   /** Is token t a possible event trigger? Such nouns end a noun phrase. */
   isTrigger: (t: number) => boolean;
 }
@@ -26,25 +30,26 @@ interface State {
   history: ActorMention[];
   learned: Map<string, Learned>;
   lastPerson: ActorMention | null;
+  /** How often each learned person was named: the most named is who `him`/`her` most likely means. */
+  personCounts: Map<Learned, number>;
 }
 
 /** Every actor mention of the doc, in text order; compound mentions carry their members. */
 export function findActors(doc: Doc, dict: ActorDictionary, options: ActorOptions): ActorMention[] {
-  const state: State = { history: [], learned: new Map(), lastPerson: null };
+  const state: State = { history: [], learned: new Map(), lastPerson: null, personCounts: new Map() };
   const out: ActorMention[] = [];
   for (const sent of doc.sentences) {
     const phrases = findNounPhrases(doc, dict, sent, options.isTrigger);
     const inSentence: ActorMention[] = [];
     for (const np of phrases) {
       const m = composePhrase(doc, dict, np, options, state);
-      if (m) inSentence.push(m);
+      if (!m) continue;
+      inSentence.push(m);
+      // Later phrases of the same sentence may refer back to this one (`..., and the two leaders agreed`).
+      if (!m.locative) state.history.push(...(m.members ?? [m]));
     }
     updateLastPerson(doc, sent, inSentence, state);
-    for (const m of inSentence) {
-      out.push(m);
-      if (m.members) state.history.push(...m.members);
-      else state.history.push(m);
-    }
+    out.push(...inSentence);
   }
   return out;
 }
@@ -59,6 +64,12 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
   const pieces = np.pieces;
   const first = pieces[0];
   if (first.kind === 'pronoun') {
+    const word = doc.tokens.lower[np.start];
+    // `pressed him to`: an object pronoun means the article's most named person other than the last subject.
+    if (word === 'him' || word === 'her') {
+      const central = centralPerson(state, state.lastPerson?.code ?? null);
+      if (central) return { ...makeMention(doc, np.start, np.end, central.code, central.name, 'pronoun', [{ rule: 'object-pronoun-most-named-person' }, ...central.why]) };
+    }
     const ref = state.lastPerson;
     if (!ref) return null;
     return { ...copyActor(ref), ...mentionBase(doc, np.start, np.end), kind: 'pronoun', why: [{ rule: 'pronoun-last-person-subject' }, ...ref.why] };
@@ -85,7 +96,12 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     }
   }
   const why: Provenance[] = [];
-  const country = countries.find((c) => c.type !== 'city');
+  // A city gives a role its country only where nothing else does (`protesters in Minsk`).
+  const country = countries.find((c) => c.type !== 'city') ?? (roles.length ? countries.find((c) => c.type === 'city') : undefined);
+  // `the besieged rebel enclave`, `Syrian government helicopters`: a role word that only modifies a thing
+  // does not make the phrase that role; the country, if any, stays.
+  const thing = headIsPlace(doc, np);
+  if (thing && !persons.length && !propers.length) roles.length = 0;
   const sector = roles.length ? roles[roles.length - 1].code : null;
   const roleWhy = roles.map((r) => ({ rule: 'role-word', entry: r.entry }));
 
@@ -108,6 +124,14 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     if (earlier && !(country && sector) && !inst) {
       return makeMention(doc, piece.start, piece.end, earlier.code, earlier.name, 'person', [{ rule: 'same-person-earlier' }, ...earlier.why]);
     }
+    // `Erdogan said`: a surname alone names the one person of the dictionary by that surname in office on the date.
+    const bySurname = piece.end - piece.start === 1 && !(country && sector) && !inst ? surnameInOffice(dict, name, options.date) : null;
+    if (bySurname) {
+      const held = personCodeOn(bySurname.person, options.date);
+      const m = makeMention(doc, piece.start, piece.end, held.code, bySurname.person.name, 'person', [{ rule: 'surname-of-office-holder', entry: bySurname.entry }]);
+      learn(state, doc, piece, m);
+      return m;
+    }
     if (country && sector) {
       code = country.code + sector;
       why.push({ rule: 'title-with-country', entry: country.entry }, ...roleWhy);
@@ -115,7 +139,9 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
       code = inst.code;
       why.push({ rule: 'title-with-institution', entry: inst.entry }, ...roleWhy);
     } else if (sector) {
-      const c = recentCountryFor(state, sector) ?? options.datelineCountry;
+      // `In Manila, Foreign Secretary Perfecto Yasay`: the sentence's place, else the latest such office, else the dateline.
+      const placeCountry = options.sentencePlaceCountry?.(doc.tokens.sent[np.start]) ?? null;
+      const c = placeCountry ?? recentCountryFor(state, sector) ?? (STATE_SECTORS.has(sector.slice(0, 3)) ? options.datelineCountry : null);
       if (c) {
         code = c + sector;
         why.push({ rule: 'title-country-from-context' }, ...roleWhy);
@@ -142,14 +168,24 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
   }
   if (relational) return resolveRelational(doc, np, country?.code ?? null, options, state);
   if (first.kind === 'pair') return resolvePair(doc, np, state);
+  // `outside the Chinese embassy`, `in parliament`: after a locative preposition a phrase is a place.
+  const locative = np.preposition !== null && LOCATIVE.has(np.preposition);
+  if (locative && !sector && country && (country.type === 'country' || country.type === 'capital' || country.type === 'city')) {
+    // `arrived in Kazakhstan`: a place, which only a pattern's `in {target}` slot takes as an actor.
+    return { ...makeMention(doc, np.start, np.end, country.code, null, 'place', [{ rule: `place-${country.type}`, entry: country.entry }]), locative: true };
+  }
+  if (locative && !np.joined) return null;
   if (country) {
-    const locative = np.preposition !== null && LOCATIVE.has(np.preposition);
     if (sector) {
       return makeMention(doc, np.start, np.end, country.code + sector, null, 'group', [{ rule: `country-${country.type}`, entry: country.entry }, ...roleWhy]);
     }
-    if (locative && (country.type === 'country' || country.type === 'capital')) return null;
     if (country.type === 'capital') {
       return makeMention(doc, np.start, np.end, country.code + 'GOV', null, 'government', [{ rule: 'capital-for-government', entry: country.entry }]);
+    }
+    // A country named as an actor acts through its government (`the United States demanded`); an adjective
+    // or demonym alone (`Ukrainian tugboat`, `Israelis`) leaves the sector open.
+    if (country.type === 'country') {
+      return makeMention(doc, np.start, np.end, country.code + 'GOV', null, 'country', [{ rule: 'country-name-for-government', entry: country.entry }]);
     }
     return makeMention(doc, np.start, np.end, country.code, null, 'country', [{ rule: `country-${country.type}`, entry: country.entry }]);
   }
@@ -157,11 +193,37 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     // A bare role (`the president`, `police`): the latest actor with that role, else the dateline's country.
     const c = recentCountryFor(state, sector);
     if (c) return makeMention(doc, np.start, np.end, c + sector, null, 'role', [{ rule: 'role-country-from-earlier-mention' }, ...roleWhy]);
-    if (options.datelineCountry) {
+    // A group with no country takes the country of the sentence's place (`protesters ... in Minsk`).
+    const placeCountry = options.sentencePlaceCountry?.(doc.tokens.sent[np.start]) ?? null;
+    if (placeCountry) return makeMention(doc, np.start, np.end, placeCountry + sector, null, 'role', [{ rule: 'role-country-from-sentence-place' }, ...roleWhy]);
+    // Only the state's own organs default to the dateline's country (`police imposed a curfew`).
+    if (options.datelineCountry && STATE_SECTORS.has(sector.slice(0, 3))) {
       return makeMention(doc, np.start, np.end, options.datelineCountry + sector, null, 'role', [{ rule: 'role-country-from-dateline' }, ...roleWhy]);
     }
   }
   return null;
+}
+
+/** Nouns for places: `the rebel enclave` is where rebels are, not the rebels (`navy vessels` are the navy's). */
+const PLACE_HEADS = new Set([
+  'enclave', 'area', 'region', 'town', 'village', 'city', 'territory', 'stronghold', 'camp', 'zone', 'district', 'province',
+  'border', 'capital', 'neighbourhood', 'neighborhood', 'suburb', 'land', 'island', 'coast',
+]);
+
+/** Does the phrase end in a place noun outside every dictionary piece (`the besieged rebel enclave`)? */
+function headIsPlace(doc: Doc, np: NounPhrase): boolean {
+  const lastPieceEnd = Math.max(...np.pieces.map((p) => p.end));
+  for (let t = np.end - 1; t >= lastPieceEnd; t--) {
+    if (doc.tokens.pos[t] === 'NOUN') return PLACE_HEADS.has(doc.tokens.lemma[t]);
+  }
+  return false;
+}
+
+function surnameInOffice(dict: ActorDictionary, surname: string, date: string | null): { person: Person; entry: string } | null {
+  const people = dict.surnames.get(surname);
+  if (!people || !date) return null;
+  const inOffice = people.filter((p) => p.roles.some((r) => (!r.from || r.from <= date) && (!r.to || date <= r.to)));
+  return inOffice.length === 1 ? { person: inOffice[0], entry: inOffice[0].sources[0] } : null;
 }
 
 function bestHit(hits: NameHit[]): NameHit {
@@ -217,9 +279,27 @@ function learn(state: State, doc: Doc, piece: Piece, m: ActorMention): void {
   const entry: Learned = { code: m.code, name: m.name ?? name, why: m.why };
   state.learned.set(name, entry);
   if (m.name) state.learned.set(m.name, entry);
-  const words = (m.name ?? name).split(/\s+/);
-  const surname = words[words.length - 1];
-  if (words.length > 1 && surname.length > 2) state.learned.set(surname, entry);
+  for (const n of new Set([name, m.name ?? name])) {
+    const words = n.split(/\s+/);
+    if (words.length < 2) continue;
+    const surname = words[words.length - 1];
+    if (surname.length > 2) state.learned.set(surname, entry);
+    // Chinese, Korean and Vietnamese names put the family name first (`Kim Jong Un` is `Kim`).
+    if (m.country && FAMILY_NAME_FIRST.has(m.country)) state.learned.set(words[0], entry);
+  }
+  state.personCounts.set(entry, (state.personCounts.get(entry) ?? 0) + 1);
+}
+
+function centralPerson(state: State, notCode: string | null): Learned | null {
+  let best: Learned | null = null;
+  let bestCount = 0;
+  for (const [p, n] of state.personCounts) {
+    if (p.code !== notCode && n > bestCount) {
+      best = p;
+      bestCount = n;
+    }
+  }
+  return best;
 }
 
 function lookupLearned(state: State, name: string): Learned | null {

@@ -37,7 +37,12 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
   const isTrigger = triggerTest(doc, dicts.events);
   const datelineCountry = datelinePlace(doc, dicts.actors, gazetteer)?.location.country ?? null;
   const refDate = doc.dateline?.date ?? article.date;
-  const mentions = findActors(doc, dicts.actors, { date: refDate, datelineCountry, isTrigger });
+  const placeCache = new Map<number, string | null>();
+  const sentencePlaceCountry = (i: number) => {
+    if (!placeCache.has(i)) placeCache.set(i, sentencePlaces(doc, dicts.actors, gazetteer, doc.sentences[i])[0]?.location.country ?? null);
+    return placeCache.get(i)!;
+  };
+  const mentions = findActors(doc, dicts.actors, { date: refDate, datelineCountry, isTrigger, sentencePlaceCountry });
   const articleDiscard = isDiscarded(doc, dicts.discards);
   if (articleDiscard) return { doc, mentions, events: [], discarded: articleDiscard };
   const skipSentence = discardedSentences(doc, dicts.discards);

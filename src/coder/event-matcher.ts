@@ -7,6 +7,10 @@ import type { Doc, Sentence } from '../model/types.js';
 const GAP = 4;
 const SLOT_GAP = 10;
 const CLAUSE_PUNCT = /^[,;:.!?()"“”—–]$|^--$/;
+/** A trigger is a verb, noun or adjective (`backed`, `talks`, `ready`), never a particle (`hand back`). */
+const TRIGGER_POS = new Set(['VERB', 'NOUN', 'ADJ', 'PROPN', 'AUX']);
+const TRAILING_PREPOSITIONS = new Set(['with', 'to', 'against', 'on', 'between', 'from', 'at', 'in', 'for', 'toward', 'towards']);
+const PARTICIPLE_DETS = new Set(['the', 'a', 'an', 'all', 'some', 'these', 'those', 'many', 'several', 'other', 'its', 'their', 'his', 'her', 'newly']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'nor', 'neither']);
 
 export interface PatternMatch {
@@ -37,7 +41,7 @@ export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence,
   const { tokens } = doc;
   const found: PatternMatch[] = [];
   for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
-    if (blocked(t)) continue;
+    if (blocked(t) || !TRIGGER_POS.has(tokens.pos[t])) continue;
     const a = patterns.byTrigger.get(tokens.lemma[t]);
     const b = tokens.lower[t] !== tokens.lemma[t] ? patterns.byTrigger.get(tokens.lower[t]) : undefined;
     if (!a && !b) continue;
@@ -92,6 +96,10 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): Pattern
     }
     if (hit < 0) {
       if (e.optional) continue;
+      // `A and B agreed to deepen cooperation` matches `deepen cooperation with {target}`: a closing
+      // preposition and slot may be missing; then only a compound subject can supply the other side.
+      const rest = p.elements.slice(k + 1);
+      if (k > 1 && TRAILING_PREPOSITIONS.has(e.alts[0]) && rest.length === 1 && rest[0].kind === 'slot') break;
       return null;
     }
     if (!afterSlot) gaps += hit - pos - 1;
@@ -99,6 +107,8 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): Pattern
     pos = hit;
     afterSlot = false;
   }
+  // `all detained demonstrators`, `the disputed border`: a participle after a determiner is an adjective.
+  if (tokens.pos[t] === 'VERB' && /(ed|en)$/.test(tokens.lower[t]) && PARTICIPLE_DETS.has(tokens.lower[t - 1] ?? '')) return null;
   const negator = findNegator(doc, sent, t);
   return { pattern: p, sentence: sent.index, trigger: t, words, slots, end: pos + 1, negated: negator !== null, negator, gaps, alternatives: [] };
 }

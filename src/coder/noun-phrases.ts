@@ -232,7 +232,11 @@ function joinPhrases(doc: Doc, phrases: NounPhrase[]): NounPhrase[] {
       (prev as NounPhrase & { apposEnd?: number }).apposEnd = np.end;
       continue;
     }
-    if (prev && between(prev, np) === ',' && hasRoleOrInstitution(prev) && !isNameLike(prev) && isNameLike(np) && !hasCountryOnly(prev)) {
+    // `The German foreign minister, Heiko Maas, warned`: the name must close the apposition with a comma.
+    if (
+      prev && between(prev, np) === ',' && hasRoleOrInstitution(prev) && !isNameLike(prev) && isNameLike(np) && !hasCountryOnly(prev) &&
+      prev.preposition === null && tokens.text[np.end] === ','
+    ) {
       np.pieces.unshift(...prev.pieces);
       np.joined = true;
       appos[appos.length - 1] = np;
@@ -264,7 +268,12 @@ function joinPhrases(doc: Doc, phrases: NounPhrase[]): NounPhrase[] {
       continue;
     }
     const sharedRole = chain[0].joined ? chain[0].pieces.find((p) => p.kind === 'role') : undefined;
-    const members = chain.map((np, i) => (i > 0 && sharedRole && hasCountryOnly(np) ? { ...np, pieces: [sharedRole, ...np.pieces] } : np));
+    let members = chain.map((np, i) => (i > 0 && sharedRole && hasCountryOnly(np) ? { ...np, pieces: [sharedRole, ...np.pieces] } : np));
+    // `Indian and Chinese troops`: bare nationality adjectives share the last member's role words.
+    const lastRoles = chain[chain.length - 1].pieces.filter((p) => p.kind === 'role');
+    if (lastRoles.length) {
+      members = members.map((np, i) => (i < members.length - 1 && isBareAdjective(np) ? { ...np, pieces: [...np.pieces, ...lastRoles] } : np));
+    }
     out.push({
       ...chain[0],
       end: chain[chain.length - 1].end,
@@ -291,6 +300,10 @@ function hasPerson(np: NounPhrase): boolean {
 
 function isNameLike(np: NounPhrase): boolean {
   return hasPerson(np);
+}
+
+function isBareAdjective(np: NounPhrase): boolean {
+  return np.pieces.length === 1 && np.pieces[0].kind === 'name' && np.pieces[0].hits!.some((h) => h.type === 'adjective');
 }
 
 function hasCountryOnly(np: NounPhrase): boolean {

@@ -56,7 +56,8 @@ export function longestRole(doc: Doc, dict: ActorDictionary, i: number, limit: n
       const lemma = tokens.lemma[j - 1];
       if (lemma !== w) role = dict.roles.get(roleKey(prefix ? `${prefix} ${lemma}` : lemma));
     }
-    if (role) best = { start: i, end: j, role };
+    // A role is a noun (`the suspect`), never an adjective or verb form (`a suspected attack`).
+    if (role && (tokens.pos[j - 1] === 'NOUN' || tokens.pos[j - 1] === 'PROPN')) best = { start: i, end: j, role };
   }
   return best;
 }

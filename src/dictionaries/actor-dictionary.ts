@@ -33,6 +33,8 @@ export interface ActorDictionary {
   countries: Map<string, CountryEntry>;
   byIso2: Map<string, string>;
   people: Person[];
+  /** People by the last word of their name and aliases (`Erdogan`), for surnames seen alone. */
+  surnames: Map<string, Person[]>;
 }
 
 export interface ActorSources {
@@ -112,7 +114,33 @@ export function compileActors(src: ActorSources): ActorDictionary {
       if (!roles.has(key)) roles.set(key, { code: e.value.code, phrase: w, entry: where(e) });
     }
   }
-  return { names, namesLower, roles, countries, byIso2, people };
+  const surnames = new Map<string, Person[]>();
+  const addSurname = (full: string, p: Person) => {
+    const words = nameKey(full).split(' ');
+    if (words.length < 2) return;
+    const last = words[words.length - 1];
+    if (last.length < 3 || names.has(last)) return;
+    let list = surnames.get(last);
+    if (!list) surnames.set(last, (list = []));
+    if (!list.includes(p)) list.push(p);
+  };
+  for (const p of people) {
+    addSurname(p.name, p);
+    // Family name first for Chinese, Korean and Vietnamese office holders (`Kim Jong Un` -> `Kim`).
+    if (p.roles.some((r) => ['CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK', 'VNM'].includes(r.code.slice(0, 3)))) {
+      const first = nameKey(p.name).split(' ')[0];
+      if (first.length >= 2 && !names.has(first)) {
+        let list = surnames.get(first);
+        if (!list) surnames.set(first, (list = []));
+        if (!list.includes(p)) list.push(p);
+      }
+    }
+  }
+  for (const e of src.people) {
+    const p = people.find((x) => x.name === e.value.name);
+    if (p) for (const a of e.value.aliases) addSurname(a, p);
+  }
+  return { names, namesLower, roles, countries, byIso2, people, surnames };
 }
 
 function sameHit(a: NameHit, b: NameHit): boolean {

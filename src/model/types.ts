@@ -89,6 +89,8 @@ export interface ActorMention extends Actor {
   text: string;
   /** person, country, institution, organisation, group, role, pronoun... */
   kind: string;
+  /** A place named after `in`/`at` (`in Kazakhstan`): an actor only for a pattern's `in {target}` slot. */
+  locative?: boolean;
   /** For conjoined mentions (`A and B`), the members. */
   members?: ActorMention[];
   why: Provenance[];
