@@ -15,6 +15,9 @@ export interface EventCandidate {
 const CLAUSE_END = new Set([';', ':', '--', '—', '–']);
 const SPEECH = new Set(['say', 'tell', 'add', 'state', 'announce', 'note', 'stress', 'report', 'claim']);
 const TARGET_WINDOW = 15;
+/** Words that open a subordinate clause: a mention right after one is that clause's subject, not an object. */
+const CLAUSE_WORDS = new Set(['after', 'before', 'while', 'because', 'when', 'whereas', 'although', 'though', 'since', 'until', 'unless', 'if', 'but', 'whether']);
+const LOCATIVE_SLOT = new Set(['in', 'at', 'into', 'inside']);
 const TARGET_PREPOSITIONS = new Set(['with', 'against', 'to', 'toward', 'towards', 'on', 'at']);
 /** Verbs after which a mention is still a subject: `Zhao said China is ready`. */
 const SUBJECT_INTRO = new Set(['say', 'tell', 'add', 'state', 'announce', 'note', 'stress', 'claim', 'believe', 'think', 'warn', 'insist']);
@@ -60,6 +63,7 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[]): EventCa
     rule = 'passive-by-source';
   } else {
     source = subjectBefore(doc, mentions, m.trigger);
+    if (source && nounGovernedElsewhere(doc, m, source)) return out;
     if (p.hasTarget) target = mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc);
     else {
       target = mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc);
@@ -69,11 +73,12 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[]): EventCa
         if (target) rule = 'target-by-preposition';
       }
     }
-    // A pattern that expects a target and finds none codes nothing: `support each other` has no actor.
-    if (p.hasTarget && !target) return out;
+    // A pattern that expects a target and finds none codes nothing (`support each other` has no actor),
+    // unless the subject is a compound whose members act on each other (`A and B signed a statement`).
+    if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p.code))) return out;
   }
   if (!source) return out;
-  if (target === null && source.members && source.members.length >= 2) {
+  if (target === null && source.members && source.members.length >= 2 && isReciprocal(p.code)) {
     // `A and B met`, `the navies of A, B and C began drills`: an event between each pair of members.
     const ms = source.members;
     for (let i = 0; i < ms.length; i++) for (let j = i + 1; j < ms.length; j++) {
@@ -91,6 +96,33 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[]): EventCa
   return out;
 }
 
+/** Codes whose compound subject acts on itself: meetings, agreements, cooperation, fighting. */
+function isReciprocal(code: string): boolean {
+  return /^(03|04|05|06|19)/.test(code) || code === '0871' || code === '0874';
+}
+
+/** Verbs that carry an event noun as their object: `held talks`, `launched an attack`, `signed an agreement`. */
+const LIGHT_VERBS = new Set([
+  'hold', 'have', 'conduct', 'launch', 'carry', 'stage', 'make', 'sign', 'give', 'pay', 'begin', 'start', 'resume', 'host',
+  'open', 'continue', 'mount', 'wage', 'deliver', 'issue', 'offer', 'extend', 'provide', 'send', 'impose', 'take', 'express',
+  'reach', 'conclude', 'announce', 'order', 'lodge', 'file', 'step', 'intensify', 'escalate', 'expand', 'renew', 'lift', 'ease',
+  'tighten', 'slap', 'level', 'voice', 'pledge', 'promise', 'set', 'be', 'go', 'come', 'join', 'plan', 'seek', 'commit',
+]);
+
+/**
+ * An event noun that is the object of another verb (`condemned the murder`, `join the probe`) is not an act of the
+ * clause's subject; only a light verb (`held talks`) or no verb at all lets the subject be its source.
+ */
+function nounGovernedElsewhere(doc: Doc, m: PatternMatch, subject: ActorMention): boolean {
+  const { tokens } = doc;
+  if (tokens.pos[m.trigger] !== 'NOUN' && tokens.pos[m.trigger] !== 'ADJ') return false;
+  if (tokens.lower[subject.tokenEnd] === "'s") return false;
+  for (let t = subject.tokenEnd; t < m.trigger; t++) {
+    if (tokens.pos[t] === 'VERB' && !LIGHT_VERBS.has(tokens.lemma[t])) return true;
+  }
+  return false;
+}
+
 function expand(m: ActorMention): ActorMention[] {
   return m.members && m.members.length ? m.members : [m];
 }
@@ -100,7 +132,7 @@ function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number): Act
   const { tokens } = doc;
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k];
-    if (m.tokenEnd > trigger) continue;
+    if (m.tokenEnd > trigger || m.locative) continue;
     // A clause boundary between the mention and the trigger ends the search.
     let blocked = false;
     for (let t = m.tokenEnd; t < trigger; t++) {
@@ -126,6 +158,7 @@ function isObject(doc: Doc, m: ActorMention): boolean {
   const { tokens } = doc;
   const before = m.tokenStart - 1;
   if (before < 0 || tokens.sent[before] !== tokens.sent[m.tokenStart]) return false;
+  if (CLAUSE_WORDS.has(tokens.lower[before])) return false;
   const pos = tokens.pos[before];
   if (pos === 'ADP' || tokens.lower[before] === 'to') return tokens.lower[before] !== 'of' && tokens.lower[before] !== 'to' ? true : tokens.lower[before] === 'to';
   if (pos === 'VERB') return !SUBJECT_INTRO.has(tokens.lemma[before]);
@@ -139,8 +172,11 @@ function hasLaterMention(mentions: ActorMention[], k: number, trigger: number): 
 /** The first mention starting at or after `from`, within `window` tokens and before clause punctuation. */
 function mentionAt(mentions: ActorMention[], from: number, window: number, doc: Doc, after?: Set<string>): ActorMention | null {
   const { tokens } = doc;
+  // A place (`in Kazakhstan`) is a target only where the pattern put its slot right after the preposition.
+  const placeOk = from > 0 && LOCATIVE_SLOT.has(tokens.lower[from - 1]);
   for (const m of mentions) {
     if (m.tokenStart < from) continue;
+    if (m.locative && !(placeOk && m.tokenStart === from)) continue;
     if (m.tokenStart - from > window) return null;
     if (after && !after.has(tokens.lower[m.tokenStart - 1])) continue;
     for (let t = from; t < m.tokenStart; t++) {

@@ -1,0 +1,170 @@
+// Reads who-did-what-to-whom from a dependency tree (Universal Dependencies): the subject of a trigger's
+// clause (through xcomp, conj, relative clauses and light verbs), passive agents, objects and obliques.
+// Pure functions over a sentence's tree; the parser itself lives in src/nlp/parser/.
+import type { ActorMention, Doc, Sentence } from '../model/types.js';
+
+export interface SentenceTree {
+  /** First token of the sentence; arrays are indexed by token - tokenStart. */
+  tokenStart: number;
+  /** Head as a document token index, -1 for the root. */
+  head: Int32Array;
+  deprel: string[];
+  upos: string[];
+}
+
+/** Anything that parses a sentence's words into UD heads (1-based, 0 = root) and relations. */
+export interface TreeParser {
+  parse(words: string[]): { head: number[]; deprel: string[]; upos: string[] };
+}
+
+export function parseSentence(doc: Doc, sent: Sentence, parser: TreeParser): SentenceTree {
+  const words = doc.tokens.text.slice(sent.tokenStart, sent.tokenEnd);
+  const r = parser.parse(words);
+  const head = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) head[i] = r.head[i] === 0 ? -1 : sent.tokenStart + r.head[i] - 1;
+  return { tokenStart: sent.tokenStart, head, deprel: r.deprel, upos: r.upos };
+}
+
+const rel = (tree: SentenceTree, t: number) => tree.deprel[t - tree.tokenStart] ?? '';
+const headOf = (tree: SentenceTree, t: number) => tree.head[t - tree.tokenStart];
+const base = (r: string) => r.split(':')[0];
+
+function children(tree: SentenceTree, t: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < tree.head.length; i++) if (tree.head[i] === t) out.push(tree.tokenStart + i);
+  return out;
+}
+
+/** Verbs whose object is the event noun: `held talks`, `launched an attack`. */
+const LIGHT = new Set([
+  'hold', 'have', 'conduct', 'launch', 'carry', 'stage', 'make', 'sign', 'give', 'pay', 'begin', 'start', 'resume', 'host', 'open',
+  'continue', 'mount', 'wage', 'deliver', 'issue', 'offer', 'extend', 'provide', 'send', 'impose', 'take', 'express', 'reach',
+  'conclude', 'announce', 'lodge', 'file', 'voice', 'pledge', 'level', 'slap', 'step', 'intensify', 'renew', 'seek', 'make',
+]);
+/** Verbs whose object, not subject, does the act of their xcomp: `urged Castro to allow`, `told the military to stop`. */
+const OBJECT_CONTROL = new Set(['urge', 'ask', 'tell', 'order', 'call', 'press', 'force', 'allow', 'invite', 'persuade', 'encourage', 'instruct', 'request', 'compel', 'let']);
+const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
+
+export interface TreeRoles {
+  /** Token that is the subject (agent) of the trigger's clause. */
+  subject: number | null;
+  /** Token that is the passive subject (the patient). */
+  patient: number | null;
+  /** Token of the agent in `by X`. */
+  agent: number | null;
+  /** Direct object, and obliques with their preposition. */
+  object: number | null;
+  obliques: { token: number; prep: string }[];
+  rule: string;
+}
+
+/** The roles of the clause a trigger belongs to. */
+export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number): TreeRoles {
+  const { tokens } = doc;
+  let pred = trigger;
+  const rules: string[] = [];
+  // An event noun or adjective takes the clause of the verb that carries it (`held talks`, `is ready to`).
+  const r0 = base(rel(tree, pred));
+  const h0 = headOf(tree, pred);
+  if ((tree.upos[pred - tree.tokenStart] === 'NOUN' || tree.upos[pred - tree.tokenStart] === 'PROPN') && (r0 === 'obj' || r0 === 'nsubj') && h0 >= 0) {
+    if (r0 === 'obj' && LIGHT.has(tokens.lemma[h0])) {
+      pred = h0;
+      rules.push('light-verb');
+    }
+  }
+  const roles: TreeRoles = { subject: null, patient: null, agent: null, object: null, obliques: [], rule: '' };
+  collectArgs(doc, tree, trigger, roles);
+  if (pred !== trigger) collectArgs(doc, tree, pred, roles);
+  // Climb to the clause that supplies a subject: xcomp (controlled), conj (shared), relative clauses.
+  for (let guard = 0; guard < 6 && roles.subject === null && roles.patient === null; guard++) {
+    const r = rel(tree, pred);
+    const h = headOf(tree, pred);
+    if (h < 0) break;
+    if (base(r) === 'xcomp') {
+      // Object control: `urged Castro to allow` -> Castro; subject control: `is ready to work` -> subject of `ready`.
+      const obj = children(tree, h).find((c) => base(rel(tree, c)) === 'obj');
+      if (obj !== undefined && OBJECT_CONTROL.has(tokens.lemma[h])) {
+        roles.subject = obj;
+        rules.push('object-control');
+        break;
+      }
+      pred = h;
+      rules.push('xcomp');
+      collectSubject(tree, pred, roles);
+    } else if (base(r) === 'conj') {
+      pred = h;
+      rules.push('conj');
+      collectSubject(tree, pred, roles);
+    } else if (r === 'acl:relcl' || base(r) === 'acl') {
+      roles.subject = h;
+      rules.push(r === 'acl:relcl' ? 'relative-clause' : 'participle-clause');
+      break;
+    } else break;
+  }
+  // `who was shot`: the relative pronoun stands for the noun the clause hangs on.
+  for (const key of ['subject', 'patient'] as const) {
+    const t = roles[key];
+    if (t !== null && RELATIVE.has(tokens.lower[t])) {
+      let c = headOf(tree, t);
+      while (c >= 0 && rel(tree, c) !== 'acl:relcl') c = headOf(tree, c);
+      if (c >= 0 && headOf(tree, c) >= 0) {
+        roles[key] = headOf(tree, c);
+        rules.push('relative-antecedent');
+      }
+    }
+  }
+  roles.rule = ['tree', ...rules].join(':');
+  return roles;
+}
+
+function collectSubject(tree: SentenceTree, pred: number, roles: TreeRoles): void {
+  for (const c of children(tree, pred)) {
+    const r = rel(tree, c);
+    if (r === 'nsubj' || r === 'csubj') roles.subject ??= c;
+    else if (r === 'nsubj:pass') roles.patient ??= c;
+  }
+}
+
+function collectArgs(doc: Doc, tree: SentenceTree, pred: number, roles: TreeRoles): void {
+  collectSubject(tree, pred, roles);
+  for (const c of children(tree, pred)) {
+    const r = rel(tree, c);
+    if (r === 'obj' || r === 'iobj') roles.object ??= c;
+    else if (r === 'obl:agent') roles.agent ??= c;
+    else if (base(r) === 'obl' || base(r) === 'nmod') {
+      const prep = children(tree, c).find((k) => rel(tree, k) === 'case');
+      const word = prep !== undefined ? doc.tokens.lower[prep] : '';
+      if (word === 'by' && roles.patient !== null) roles.agent ??= c;
+      else roles.obliques.push({ token: c, prep: word });
+    }
+  }
+}
+
+/** The actor mention that a head token stands for: the mention holding it, or the one inside its subtree. */
+export function mentionForToken(tree: SentenceTree, mentions: ActorMention[], t: number | null): ActorMention | null {
+  if (t === null) return null;
+  for (const m of mentions) if (m.tokenStart <= t && t < m.tokenEnd) return m;
+  // `Zhao, chairman of ...`: the head word may fall outside the name span; take a mention in its subtree.
+  let best: ActorMention | null = null;
+  for (const m of mentions) {
+    for (let k = m.tokenStart; k < m.tokenEnd; k++) {
+      if (dominates(tree, t, k)) {
+        if (!best || k - m.tokenStart < 0 || m.tokenStart < best.tokenStart) best = m;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** Does `a` dominate `b` (b in a's subtree), not crossing a clause? */
+function dominates(tree: SentenceTree, a: number, b: number): boolean {
+  let c = b;
+  for (let guard = 0; guard < 40 && c >= 0; guard++) {
+    if (c === a) return true;
+    const r = base(rel(tree, c));
+    if (r === 'acl' || r === 'ccomp' || r === 'advcl' || r === 'parataxis') return false;
+    c = headOf(tree, c);
+  }
+  return false;
+}
