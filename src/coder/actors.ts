@@ -59,7 +59,7 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     const members = np.members.map((m) => composePhrase(doc, dict, m, options, state)).filter((m): m is ActorMention => m !== null);
     if (members.length === 0) return null;
     if (members.length === 1) return members[0];
-    return { ...mentionBase(doc, np.start, np.end), ...members[0], ...mentionBase(doc, np.start, np.end), kind: 'compound', members, why: [{ rule: 'compound-and' }] };
+    return { ...mentionBase(doc, np.start, pieceEnd(np)), ...members[0], ...mentionBase(doc, np.start, pieceEnd(np)), kind: 'compound', members, why: [{ rule: 'compound-and' }] };
   }
   const pieces = np.pieces;
   const first = pieces[0];
@@ -68,11 +68,11 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     // `pressed him to`: an object pronoun means the article's most named person other than the last subject.
     if (word === 'him' || word === 'her') {
       const central = centralPerson(state, state.lastPerson?.code ?? null);
-      if (central) return { ...makeMention(doc, np.start, np.end, central.code, central.name, 'pronoun', [{ rule: 'object-pronoun-most-named-person' }, ...central.why]) };
+      if (central) return { ...makeMention(doc, np.start, pieceEnd(np), central.code, central.name, 'pronoun', [{ rule: 'object-pronoun-most-named-person' }, ...central.why]) };
     }
     const ref = state.lastPerson;
     if (!ref) return null;
-    return { ...copyActor(ref), ...mentionBase(doc, np.start, np.end), kind: 'pronoun', why: [{ rule: 'pronoun-last-person-subject' }, ...ref.why] };
+    return { ...copyActor(ref), ...mentionBase(doc, np.start, pieceEnd(np)), kind: 'pronoun', why: [{ rule: 'pronoun-last-person-subject' }, ...ref.why] };
   }
   if (first.kind === 'pair' && pieces.length === 1) return resolvePair(doc, np, state);
 
@@ -160,11 +160,11 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
   }
   if (institutions.length) {
     const inst = institutions[institutions.length - 1];
-    return makeMention(doc, np.start, np.end, inst.code, null, 'institution', [{ rule: 'institution', entry: inst.entry }, ...roleWhy]);
+    return makeMention(doc, np.start, pieceEnd(np), inst.code, null, 'institution', [{ rule: 'institution', entry: inst.entry }, ...roleWhy]);
   }
   if (organisations.length) {
     const org = organisations[organisations.length - 1];
-    return makeMention(doc, np.start, np.end, org.code, null, 'organisation', [{ rule: 'organisation', entry: org.entry }, ...roleWhy]);
+    return makeMention(doc, np.start, pieceEnd(np), org.code, null, 'organisation', [{ rule: 'organisation', entry: org.entry }, ...roleWhy]);
   }
   if (relational) return resolveRelational(doc, np, country?.code ?? null, options, state);
   if (first.kind === 'pair') return resolvePair(doc, np, state);
@@ -172,33 +172,33 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
   const locative = np.preposition !== null && LOCATIVE.has(np.preposition);
   if (locative && !sector && country && (country.type === 'country' || country.type === 'capital' || country.type === 'city')) {
     // `arrived in Kazakhstan`: a place, which only a pattern's `in {target}` slot takes as an actor.
-    return { ...makeMention(doc, np.start, np.end, country.code, null, 'place', [{ rule: `place-${country.type}`, entry: country.entry }]), locative: true };
+    return { ...makeMention(doc, np.start, pieceEnd(np), country.code, null, 'place', [{ rule: `place-${country.type}`, entry: country.entry }]), locative: true };
   }
   if (locative && !np.joined) return null;
   if (country) {
     if (sector) {
-      return makeMention(doc, np.start, np.end, country.code + sector, null, 'group', [{ rule: `country-${country.type}`, entry: country.entry }, ...roleWhy]);
+      return makeMention(doc, np.start, pieceEnd(np), country.code + sector, null, 'group', [{ rule: `country-${country.type}`, entry: country.entry }, ...roleWhy]);
     }
     if (country.type === 'capital') {
-      return makeMention(doc, np.start, np.end, country.code + 'GOV', null, 'government', [{ rule: 'capital-for-government', entry: country.entry }]);
+      return makeMention(doc, np.start, pieceEnd(np), country.code + 'GOV', null, 'government', [{ rule: 'capital-for-government', entry: country.entry }]);
     }
     // A country named as an actor acts through its government (`the United States demanded`); an adjective
     // or demonym alone (`Ukrainian tugboat`, `Israelis`) leaves the sector open.
     if (country.type === 'country') {
-      return makeMention(doc, np.start, np.end, country.code + 'GOV', null, 'country', [{ rule: 'country-name-for-government', entry: country.entry }]);
+      return makeMention(doc, np.start, pieceEnd(np), country.code + 'GOV', null, 'country', [{ rule: 'country-name-for-government', entry: country.entry }]);
     }
-    return makeMention(doc, np.start, np.end, country.code, null, 'country', [{ rule: `country-${country.type}`, entry: country.entry }]);
+    return makeMention(doc, np.start, pieceEnd(np), country.code, null, 'country', [{ rule: `country-${country.type}`, entry: country.entry }]);
   }
   if (sector) {
     // A bare role (`the president`, `police`): the latest actor with that role, else the dateline's country.
     const c = recentCountryFor(state, sector);
-    if (c) return makeMention(doc, np.start, np.end, c + sector, null, 'role', [{ rule: 'role-country-from-earlier-mention' }, ...roleWhy]);
+    if (c) return makeMention(doc, np.start, pieceEnd(np), c + sector, null, 'role', [{ rule: 'role-country-from-earlier-mention' }, ...roleWhy]);
     // A group with no country takes the country of the sentence's place (`protesters ... in Minsk`).
     const placeCountry = options.sentencePlaceCountry?.(doc.tokens.sent[np.start]) ?? null;
-    if (placeCountry) return makeMention(doc, np.start, np.end, placeCountry + sector, null, 'role', [{ rule: 'role-country-from-sentence-place' }, ...roleWhy]);
+    if (placeCountry) return makeMention(doc, np.start, pieceEnd(np), placeCountry + sector, null, 'role', [{ rule: 'role-country-from-sentence-place' }, ...roleWhy]);
     // Only the state's own organs default to the dateline's country (`police imposed a curfew`).
     if (options.datelineCountry && STATE_SECTORS.has(sector.slice(0, 3))) {
-      return makeMention(doc, np.start, np.end, options.datelineCountry + sector, null, 'role', [{ rule: 'role-country-from-dateline' }, ...roleWhy]);
+      return makeMention(doc, np.start, pieceEnd(np), options.datelineCountry + sector, null, 'role', [{ rule: 'role-country-from-dateline' }, ...roleWhy]);
     }
   }
   return null;
@@ -226,6 +226,13 @@ function surnameInOffice(dict: ActorDictionary, surname: string, date: string | 
   return inOffice.length === 1 ? { person: inOffice[0], entry: inOffice[0].sources[0] } : null;
 }
 
+/** A mention ends with its last dictionary piece: trailing words (`Canada's diplomatic rift`) may be a trigger. */
+function pieceEnd(np: NounPhrase): number {
+  let end = np.start + 1;
+  for (const p of np.pieces) if (p.end > end) end = p.end;
+  return end;
+}
+
 function bestHit(hits: NameHit[]): NameHit {
   let best = hits[0];
   for (const h of hits) if (HIT_ORDER.indexOf(h.type) < HIT_ORDER.indexOf(best.type)) best = h;
@@ -239,15 +246,15 @@ function resolveRelational(doc: Doc, np: NounPhrase, adjectiveCountry: string | 
   const word = np.pieces.find((p) => p.kind === 'relational');
   const noun = word ? doc.tokens.lower[word.start] : 'counterpart';
   if (adjectiveCountry) {
-    return makeMention(doc, np.start, np.end, adjectiveCountry + sector, null, 'relational', [{ rule: 'counterpart-with-nationality' }]);
+    return makeMention(doc, np.start, pieceEnd(np), adjectiveCountry + sector, null, 'relational', [{ rule: 'counterpart-with-nationality' }]);
   }
   if (noun.startsWith('host') && options.datelineCountry && options.datelineCountry !== ownParty) {
-    return makeMention(doc, np.start, np.end, options.datelineCountry + 'GOV', null, 'relational', [{ rule: 'host-is-dateline-government' }]);
+    return makeMention(doc, np.start, pieceEnd(np), options.datelineCountry + 'GOV', null, 'relational', [{ rule: 'host-is-dateline-government' }]);
   }
   for (let k = state.history.length - 1; k >= 0; k--) {
     const h = state.history[k];
     if (h.country && h.code.slice(0, 3) !== ownParty) {
-      return { ...copyActor(h), ...mentionBase(doc, np.start, np.end), kind: 'relational', why: [{ rule: `${noun}-is-other-party` }, ...h.why] };
+      return { ...copyActor(h), ...mentionBase(doc, np.start, pieceEnd(np)), kind: 'relational', why: [{ rule: `${noun}-is-other-party` }, ...h.why] };
     }
   }
   return null;
@@ -261,7 +268,7 @@ function resolvePair(doc: Doc, np: NounPhrase, state: State): ActorMention | nul
   }
   if (members.length < 2) return null;
   members.reverse();
-  const base = mentionBase(doc, np.start, np.end);
+  const base = mentionBase(doc, np.start, pieceEnd(np));
   const ms = members.map((m) => ({ ...copyActor(m), ...base, kind: 'pair-member', why: [{ rule: 'two-sides' }, ...m.why] }));
   return { ...ms[0], kind: 'compound', members: ms, why: [{ rule: 'two-sides' }] };
 }

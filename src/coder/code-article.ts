@@ -34,6 +34,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
   const { dicts, analyzer, gazetteer } = deps;
   const layout = findLayout(article);
   const doc = analyzer.analyse(article, layout);
+  fixLemmas(doc, dicts.lemmas);
   const isTrigger = triggerTest(doc, dicts.events);
   const datelineCountry = datelinePlace(doc, dicts.actors, gazetteer)?.location.country ?? null;
   const refDate = doc.dateline?.date ?? article.date;
@@ -69,6 +70,15 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     for (const c of candidates) records.push(makeRecord(doc, deps, sent, c, dates, places, dateline, refDate));
   }
   return { doc, mentions, events: mergeRepeats(records, doc), discarded: null };
+}
+
+/** Corrects the lemmas the tagger gets wrong (`staged` -> `stage`, not `stag`). */
+function fixLemmas(doc: Doc, lemmas: Map<string, string>): void {
+  const { lower, lemma } = doc.tokens;
+  for (let i = 0; i < lower.length; i++) {
+    const fixed = lemmas.get(lower[i]);
+    if (fixed) lemma[i] = fixed;
+  }
 }
 
 function makeRecord(

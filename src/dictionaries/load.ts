@@ -20,6 +20,8 @@ export interface Dictionaries {
   actors: ActorDictionary;
   events: EventPatterns;
   discards: Discards;
+  /** Word forms whose lemma the tagger gets wrong (data/lexicon/lemma-exceptions.tsv). */
+  lemmas: Map<string, string>;
 }
 
 export interface Problem {
@@ -65,9 +67,24 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const discards = loadDiscards(join(eventDir, 'discards.txt'), problems);
   const base = readFileSync(join(dataDir, 'VERSION'), 'utf8').trim();
   const version = options.dictDir ? `${base}+custom` : base;
-  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards };
+  const lemmas = loadLemmaExceptions(join(dataDir, 'lexicon', 'lemma-exceptions.tsv'));
+  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas };
   if (!problems) cache.set(key, dicts);
   return dicts;
+}
+
+/** `form<TAB>lemma` lines after a header; `#` comments. */
+export function loadLemmaExceptions(file: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!existsSync(file)) return out;
+  readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line === 'form\tlemma') return;
+    const [form, lemma, extra] = line.split('\t');
+    if (!form || !lemma || extra !== undefined) throw new DyadError('DICT_INVALID', 'expected `form<TAB>lemma`', { where: `${file}:${i + 1}` });
+    out.set(form.toLowerCase(), lemma.toLowerCase());
+  });
+  return out;
 }
 
 function pickDir(root: string, sub: string): string {
