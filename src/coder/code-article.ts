@@ -12,11 +12,16 @@ import { matchSentence, triggerTest } from './event-matcher.js';
 import { assignActors, type EventCandidate } from './events.js';
 import type { Gazetteer } from './gazetteer.js';
 import { datelinePlace, sentencePlaces, type PlaceFound } from './places.js';
+import { parseSentence, type TreeParser } from './syntax.js';
+import { announcedBy } from './modality.js';
+import { intentFor } from '../dictionaries/intent.js';
 
 export interface CoderDeps {
   dicts: Dictionaries;
   analyzer: Analyzer;
   gazetteer: Gazetteer;
+  /** Parses sentences that hold a candidate trigger; without it events are read from patterns alone. */
+  parser?: TreeParser | null;
 }
 
 export interface CodedArticle {
@@ -63,7 +68,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     if (skipSentence.has(sent.index)) continue;
     const matches = matchSentence(doc, dicts.events, sent, (t) => covered[t] === 1);
     if (!matches.length) continue;
-    const candidates = assignActors(doc, matches, bySentence.get(sent.index) ?? []);
+    const tree = deps.parser ? parseSentence(doc, sent, deps.parser) : null;
+    const candidates = assignActors(doc, matches, bySentence.get(sent.index) ?? [], tree);
     if (!candidates.length) continue;
     const dates = sentenceDates(doc, sent, refDate);
     const places = sentencePlaces(doc, dicts.actors, gazetteer, sent);
@@ -94,7 +100,10 @@ function makeRecord(
   const { dicts } = deps;
   const { tokens, article } = doc;
   const m = c.match;
-  const code = m.pattern.code;
+  // `agreed to send aid` is an intent to give aid (033), not aid given (07x).
+  const intentCode = intentFor(dicts.intent, m.pattern.code);
+  const announced = intentCode ? announcedBy(doc, sent, m.trigger, dicts.intent.words) : null;
+  const code = announced && intentCode ? intentCode : m.pattern.code;
   const entry = dicts.ontology.get(code)!;
   const triggerStart = tokens.start[m.trigger];
   const lastWord = m.words[m.words.length - 1];
@@ -128,6 +137,7 @@ function makeRecord(
     mentions: 1,
     why: {
       pattern: `${m.pattern.id} ${m.pattern.text}`,
+      modality: announced ? { rule: `intent-of-${m.pattern.code}`, span: announced } : null,
       source: [{ rule: c.rule }, ...c.source.why],
       target: c.target ? c.target.why : [],
       date: { rule: date.rule, span: date.span },

@@ -1,8 +1,10 @@
-// Turns pattern matches into source-target events: the subject before the trigger, the target in its slot,
-// passives (`{source}`), pairs (`between A and B`), compound actors and negation.
+// Turns pattern matches into source-target events: the subject of the trigger's clause (from the dependency
+// tree when there is one, else the nearest actor before the trigger), the target in its slot, passives
+// (`{source}` or a tree's `by` agent), pairs (`between A and B`), compound actors and negation.
 // Pure: returns event candidates; dates, places and records are added by code-article.ts.
 import type { ActorMention, Doc } from '../model/types.js';
 import type { PatternMatch } from './event-matcher.js';
+import { clauseRoles, mentionForToken, type SentenceTree } from './syntax.js';
 
 export interface EventCandidate {
   match: PatternMatch;
@@ -24,13 +26,13 @@ const SUBJECT_INTRO = new Set(['say', 'tell', 'add', 'state', 'announce', 'note'
 const LOOSE_TARGET_WINDOW = 4;
 
 /** Source and target for each match, in a sentence whose mentions (text order) are given. */
-export function assignActors(doc: Doc, matches: PatternMatch[], mentions: ActorMention[]): EventCandidate[] {
+export function assignActors(doc: Doc, matches: PatternMatch[], mentions: ActorMention[], tree: SentenceTree | null = null): EventCandidate[] {
   const out: EventCandidate[] = [];
   for (const best of matches) {
     if (best.negated) continue;
     // The longest pattern may fail to find its actors where a shorter one at the same trigger succeeds.
     for (const m of [best, ...best.alternatives]) {
-      const found = assignOne(doc, m, mentions);
+      const found = assignOne(doc, m, mentions, tree);
       if (found.length) {
         out.push(...found);
         break;
@@ -40,12 +42,27 @@ export function assignActors(doc: Doc, matches: PatternMatch[], mentions: ActorM
   return out;
 }
 
-function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[]): EventCandidate[] {
+function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: SentenceTree | null): EventCandidate[] {
   const out: EventCandidate[] = [];
   const p = m.pattern;
   let source: ActorMention | null = null;
   let target: ActorMention | null = null;
   let rule = 'subject-before-trigger';
+  const fromTree = tree ? treeActors(doc, tree, m, mentions) : null;
+  if (fromTree === 'governed') return out;
+  if (fromTree && !p.hasPair) {
+    source = fromTree.source;
+    target = fromTree.target;
+    rule = fromTree.rule;
+    if (!target && !fromTree.passive) {
+      // The pattern's slot names the target more precisely than the tree's object.
+      target = p.hasTarget ? mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc) : mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc);
+      target ??= fromTree.object;
+    }
+    if (source && target === source) target = null;
+    if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p.code))) return out;
+    if (source) return expandPairs(m, source, target, rule);
+  }
   if (p.hasPair && m.slots.pair !== undefined) {
     const pair = mentionAt(mentions, m.slots.pair, TARGET_WINDOW, doc);
     if (pair?.members && pair.members.length >= 2) {
@@ -78,7 +95,13 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[]): EventCa
     if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p.code))) return out;
   }
   if (!source) return out;
-  if (target === null && source.members && source.members.length >= 2 && isReciprocal(p.code)) {
+  return expandPairs(m, source, target, rule);
+}
+
+/** One candidate per source member and target member; a compound subject of a reciprocal act pairs up. */
+function expandPairs(m: PatternMatch, source: ActorMention, target: ActorMention | null, rule: string): EventCandidate[] {
+  const out: EventCandidate[] = [];
+  if (target === null && source.members && source.members.length >= 2 && isReciprocal(m.pattern.code)) {
     // `A and B met`, `the navies of A, B and C began drills`: an event between each pair of members.
     const ms = source.members;
     for (let i = 0; i < ms.length; i++) for (let j = i + 1; j < ms.length; j++) {
@@ -94,6 +117,49 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[]): EventCa
     }
   }
   return out;
+}
+
+const TREE_TARGET_PREPOSITIONS = new Set(['with', 'against', 'to', 'toward', 'towards', 'on', 'at', 'from', 'between', 'for']);
+
+/**
+ * Source and target from the dependency tree: the clause's subject (or, in a passive, the `by` agent) and the
+ * passive subject; null when the tree names no source, `governed` for an event noun that another verb takes.
+ */
+function treeActors(
+  doc: Doc,
+  tree: SentenceTree,
+  m: PatternMatch,
+  mentions: ActorMention[],
+): { source: ActorMention | null; target: ActorMention | null; object: ActorMention | null; passive: boolean; rule: string } | 'governed' | null {
+  // `condemned the attack`: an event noun that another (non-light) verb takes is not an act of that clause.
+  const i = m.trigger - tree.tokenStart;
+  const head = tree.head[i];
+  const relation = tree.deprel[i].split(':')[0];
+  if ((tree.upos[i] === 'NOUN' || tree.upos[i] === 'ADJ') && head >= 0 && tree.upos[head - tree.tokenStart] === 'VERB' &&
+    (relation === 'obj' || relation === 'nsubj' || relation === 'obl') && !LIGHT_VERBS.has(doc.tokens.lemma[head])) {
+    return 'governed';
+  }
+  const roles = clauseRoles(doc, tree, m.trigger);
+  const usable = mentions.filter((x) => !x.locative);
+  const subject = mentionForToken(tree, usable, roles.subject);
+  const patient = mentionForToken(tree, usable, roles.patient);
+  const agent = mentionForToken(tree, usable, roles.agent);
+  let object = mentionForToken(tree, usable, roles.object);
+  if (!object) {
+    for (const o of roles.obliques) {
+      if (!TREE_TARGET_PREPOSITIONS.has(o.prep)) continue;
+      object = mentionForToken(tree, usable, o.token);
+      if (object) break;
+    }
+  }
+  if (m.pattern.hasSource || (patient && !subject)) {
+    // Passive: `X was attacked by Y` -> Y against X.
+    const source = agent ?? (m.pattern.hasSource && m.slots.source !== undefined ? mentionAt(mentions, m.slots.source, TARGET_WINDOW, doc) : null);
+    if (!source) return null;
+    return { source, target: patient, object: null, passive: true, rule: `${roles.rule}:passive` };
+  }
+  if (!subject) return null;
+  return { source: subject, target: null, object, passive: false, rule: roles.rule };
 }
 
 /** Codes whose compound subject acts on itself: meetings, agreements, cooperation, fighting. */

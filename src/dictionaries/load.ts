@@ -10,6 +10,7 @@ import { compileActors, type ActorDictionary, type ActorSources } from './actor-
 import { loadDiscards, type Discards } from './discards.js';
 import { loadEventPatterns, type EventPatterns } from './event-patterns.js';
 import { loadOntology, type Ontology } from './ontology.js';
+import { loadIntentRules, type IntentRules } from './intent.js';
 import { countrySchema, institutionSchema, organisationSchema, personSchema, roleSchema } from './schema.js';
 import { readYamlList, type YamlProblem } from './yaml-file.js';
 
@@ -22,6 +23,8 @@ export interface Dictionaries {
   discards: Discards;
   /** Word forms whose lemma the tagger gets wrong (data/lexicon/lemma-exceptions.tsv). */
   lemmas: Map<string, string>;
+  /** Acts that are only announced and the 03x code they become (data/ontology/intent.tsv). */
+  intent: IntentRules;
 }
 
 export interface Problem {
@@ -68,7 +71,8 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const base = readFileSync(join(dataDir, 'VERSION'), 'utf8').trim();
   const version = options.dictDir ? `${base}+custom` : base;
   const lemmas = loadLemmaExceptions(join(dataDir, 'lexicon', 'lemma-exceptions.tsv'));
-  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas };
+  const intent = loadIntentRules(join(dataDir, 'ontology', 'intent.tsv'), join(dataDir, 'lexicon', 'intent-words.txt'), new Set(ontology.keys()));
+  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent };
   if (!problems) cache.set(key, dicts);
   return dicts;
 }

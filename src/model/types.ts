@@ -123,6 +123,8 @@ export interface EventRecord {
   mentions: number;
   why: {
     pattern: string;
+    /** Set when the act is announced (`agreed to send aid`) and coded as intent. */
+    modality: { rule: string; span: Span } | null;
     source: Provenance[];
     target: Provenance[];
     date: Provenance & { span: Span | null };
