@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { DyadError } from '../model/errors.js';
 import { registerCode } from './code.js';
+import { registerDict } from './dict.js';
 
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2, internal: 3 } as const;
 
@@ -23,6 +24,7 @@ export async function run(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   let status: number = EXIT.ok;
   registerCode(program, (s) => (status = s));
+  registerDict(program, (s) => (status = s));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return status;

@@ -1,0 +1,214 @@
+// dyad dict import --format petrarch: small PETRARCH files written by the test, converted, loaded and checked;
+// and the PETR.Validate.* set from ../shared when it is there (read only).
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { checkDictionaries } from './check.js';
+import { loadDictionaries } from './load.js';
+import { detectKind, expandIssue, importPetrarch, petrarchName } from './petrarch-import.js';
+
+const ACTORS = `<!-- TEST ACTORS -->
+GONDOR [GON]
++MINAS_TIRITH
+GONDORIAN [GON]
+ISRAELI_TROOPS [ISRMIL]
+AMNESTY_INTERNATIONAL [NGM]
+BOROMIR  [---]
+ITHILEN TELEVISION  [ITHTV]
+
+GOLLUM  # a dated actor
++SMEAGOL
+	[HOB < 950601]
+	[HOBGOV 19950601 - 19990815]
+	[HOBREB > 990816]
+
+SAM_GAMGEE [HOB]
+	[ORCHOB 20100109-20100112] # first listed wins
+	[HOBMIL 20080120-20121109]
+`;
+const AGENTS = `!PERSON! = MAN, WOMAN
+PRESIDENT [~GOV] # ns
+ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOVATG]
+CONGRESS!PERSON! [~LEG]
+HUMAN_RIGHTS_BODY  [NGO~]
+TROOPS {}  [~MIL]
+GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]
+`;
+const VERBS = `&TIETYPES
++MILITARY
++ECONOMIC
+
+&CURRENCY
++DOLLARS
++SWISS FRANCS
+
+--- RESTORE  [064]  ---
+RESTORE
+- * &TIETYPES TIES  [064]
+- NOT * RELATIONS  [112]
+- * THE FULL  [xxy]
+- * DIPLXMATIC  [---]
+
+--- CONTRIBUTE [070]  ---
+CONTRIBUTE
+- * &CURRENCY [071]
+
+--- FREE  [---] ---
+FREE
+- + * FROM $  [0641]
+- + WAS_ *  [174]
+
+--- ARRIVE  [032:033]  ---
+ARRIVE
++BREAK_DOWN {+BREAKS_DOWN +BROKE_DOWN}
+- SAID * TO ATTEND  [036]
+- * WITH %  [1717]
+`;
+const DISCARDS = `# Story-level discards
++World Golf Championships   # pas
+BASEBALL
+`;
+const ISSUES = `<ISSUE CATEGORY="ID_ATROCITY">
+n:atrocity [ID_ATROCITY]
+ethnic v:purge [ID_ATROCITY]
+~Saturday Night massacre
+</ISSUE>
+`;
+
+function write(files: Record<string, string>): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'dyad-petr-src-'));
+  return Object.entries(files).map(([name, text]) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  });
+}
+
+describe('dyad dict import --format petrarch', () => {
+  const src = write({ 'test.actors.txt': ACTORS, 'test.agents.txt': AGENTS, 'test.verbs.txt': VERBS, 'test.discards.txt': DISCARDS, 'test.issues.txt': ISSUES });
+  const out = mkdtempSync(join(tmpdir(), 'dyad-petr-out-'));
+  const report = importPetrarch(src, out);
+  const yaml = (rel: string) => parse(readFileSync(join(out, rel), 'utf8'));
+  const notes = report.skipped.map((n) => `${n.file.split('/').pop()}:${n.line}: ${n.severity}: ${n.message}`);
+
+  it('decides each file kind by name, else by content', () => {
+    expect(report.files.map((f) => f.kind)).toEqual(['actors', 'agents', 'verbs', 'discards', 'issues']);
+    expect(detectKind('x.txt', VERBS)).toBe('verbs');
+    expect(detectKind('x.txt', AGENTS)).toBe('agents');
+    expect(detectKind('x.txt', ISSUES)).toBe('issues');
+    expect(detectKind('x.txt', 'GONDOR [GON]\n')).toBe('actors');
+  });
+
+  it('writes countries (bare codes), organisations, institutions and dated people', () => {
+    const countries = yaml('actors/countries.yaml');
+    expect(countries).toEqual([{ code: 'GON', iso2: 'GO', name: 'Gondor', aliases: ['Minas Tirith'], adjectives: ['Gondorian'], demonyms: [] }]);
+    expect(yaml('actors/organisations.yaml')).toEqual([{ code: 'NGM', name: 'Amnesty International', aliases: ['Amnesty international'], kind: 'NGO', country: null }]);
+    expect(yaml('actors/institutions.yaml')).toEqual([{ code: 'ISRMIL', names: ['Israeli Troops', 'Israeli troops'] }]);
+    const people = yaml('actors/people/imported.yaml');
+    expect(people[0]).toEqual({
+      name: 'Gollum',
+      aliases: ['Smeagol'],
+      roles: [
+        { code: 'HOB', to: '1995-06-01' },
+        { code: 'HOBGOV', from: '1995-06-02', to: '1999-08-15' },
+        { code: 'HOBREB', from: '1999-08-16' },
+      ],
+    });
+    // First listed restriction wins where PETRARCH's ranges overlap; the default code fills the gaps.
+    expect(people[1].roles).toEqual([
+      { code: 'HOB', to: '2008-01-19' },
+      { code: 'HOBMIL', from: '2008-01-20', to: '2010-01-08' },
+      { code: 'ORCHOB', from: '2010-01-09', to: '2010-01-12' },
+      { code: 'HOBMIL', from: '2010-01-13', to: '2012-11-09' },
+      { code: 'HOB', from: '2012-11-10' },
+    ]);
+  });
+
+  it('writes agents as role words with irregular plurals and substitutions', () => {
+    const roles = yaml('actors/roles.yaml') as { code: string; words: string[] }[];
+    const byCode = Object.fromEntries(roles.map((r) => [r.code, r.words]));
+    expect(byCode.GOV).toEqual(['president']);
+    expect(byCode.GOVATG).toEqual(['attorney general', 'attorneys general']);
+    expect(byCode.LEG).toEqual(['congressman', 'congresswoman']);
+    expect(byCode.NGO).toEqual(['human rights body']);
+    expect(byCode.GGS).toEqual(['golden goose', 'golden geese']);
+    expect(readFileSync(join(out, 'actors/codes.tsv'), 'utf8')).toMatch(/^ATG\trole\t/m);
+  });
+
+  it('writes verb patterns with synsets expanded, + and $ as slots, and generated examples', () => {
+    const text = readFileSync(join(out, 'events/test-verbs.txt'), 'utf8');
+    expect(text).toContain('generated-examples');
+    const lines = text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(' | ').slice(0, 2).join(' | '));
+    expect(lines).toEqual([
+      '064 | restore {target}',
+      '064 | be restore by {source}',
+      '064 | restore military/economic ties {target}',
+      '070 | contribute {target}',
+      '070 | be contribute by {source}',
+      '071 | contribute dollars {target}',
+      '071 | contribute swiss francs {target}',
+      '064 | free from {source}',
+      '032 | arrive {target}',
+      '032 | be arrive by {source}',
+      '032 | break/breaks/broke down {target}',
+      '032 | be break/breaks/broke down by {source}',
+      '036 | said arrive to attend {target}',
+      '036 | said break/breaks/broke down to attend {target}',
+      '171 | arrive with {pair}',
+      '171 | break/breaks/broke down with {pair}',
+    ]);
+  });
+
+  it('reports every line it could not convert, and every loss, with file:line', () => {
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        'test.actors.txt:7: skipped: Boromir: null code [---] (PETRARCH\'s "do not code"); dyad has no null actor code',
+        'test.actors.txt:8: skipped: Ithilen Television: code [ITHTV] is not made of three-letter blocks',
+        'test.agents.txt:5: partial: prefix agent [NGO~]: dyad appends role codes after the country, so "Arnor human rights body" codes ARNNGO, not NGOARN',
+        expect.stringMatching(/^test.verbs.txt:12: skipped: .*negation is left to dyad's coder/),
+        expect.stringMatching(/^test.verbs.txt:13: skipped: .*code xxy is not a CAMEO code/),
+        expect.stringMatching(/^test.verbs.txt:14: skipped: .*null code \[---\]/),
+        expect.stringMatching(/^test.verbs.txt:22: partial: .*code 0641 is not a CAMEO code; coded 064/),
+        expect.stringMatching(/^test.verbs.txt:23: skipped: .*the subject is the target/),
+        expect.stringMatching(/^test.verbs.txt:26: partial: verb arrive: code \[032:033\]: the second code .* is dropped/),
+        expect.stringMatching(/^test.verbs.txt:29: partial: .*code 1717 is not a CAMEO code; coded 171/),
+      ]),
+    );
+    expect(report.counts['lines not converted']).toBe(report.skipped.filter((n) => n.severity === 'skipped').length);
+  });
+
+  it('writes discards and issues', () => {
+    expect(readFileSync(join(out, 'events/discards.txt'), 'utf8')).toMatch(/^article \| world golf championships\nsentence \| baseball\n$/m);
+    const issues = yaml('issues.yaml');
+    expect(issues[0]).toEqual({ code: 'ID_ATROCITY', category: 'ID_ATROCITY', phrases: ['atrocity', 'atrocities', 'ethnic purge', 'ethnic purges', 'ethnic purged', 'ethnic purging'] });
+    expect(issues[1]).toEqual({ ignore: ['saturday night massacre'], category: 'ID_ATROCITY' });
+    expect(expandIssue('pre+n:school')).toEqual(['pre school', 'pre schools', 'pre-school', 'pre-schools']);
+  });
+
+  it('loads with loadDictionaries and passes dyad dict check', () => {
+    const dicts = loadDictionaries({ dictDir: out });
+    expect(dicts.events.all.length).toBeGreaterThan(5);
+    expect(dicts.actors.names.has('Minas Tirith')).toBe(true);
+    const r = checkDictionaries({ dictDir: out });
+    expect(r.messages.filter((m) => m.severity === 'error')).toEqual([]);
+  });
+
+  it('writes names in the case news text uses', () => {
+    expect(petrarchName('MINAS_TIRITH')).toBe('Minas Tirith');
+    expect(petrarchName('PRINCE OF DOL AMROTH')).toBe('Prince of Dol Amroth');
+    expect(petrarchName('THE_DARK_TOWER')).toBe('Dark Tower');
+    expect(petrarchName('U.S.')).toBe('U.S.');
+    expect(petrarchName('AL-QAEDA')).toBe('Al-Qaeda');
+  });
+
+  const shared = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'petrarch2');
+  it.runIf(existsSync(shared))('imports PETR.Validate.* so that it loads and passes the check', () => {
+    const files = readdirSync(shared).filter((f) => f.startsWith('PETR.Validate.')).map((f) => join(shared, f));
+    const dir = mkdtempSync(join(tmpdir(), 'dyad-petr-validate-'));
+    const r = importPetrarch(files, dir);
+    expect(r.counts['event patterns']).toBeGreaterThan(300);
+    expect(loadDictionaries({ dictDir: dir }).events.all.length).toBe(r.counts['event patterns']);
+    expect(checkDictionaries({ dictDir: dir }).messages.filter((m) => m.severity === 'error')).toEqual([]);
+  });
+});
