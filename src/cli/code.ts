@@ -6,6 +6,7 @@ import { readArticles, DEFAULT_MAX_BYTES, validDate } from '../input/read-articl
 import { codeArticle } from '../coder/code-article.js';
 import { createGazetteer } from '../coder/gazetteer.js';
 import { createWinkAnalyzer } from '../nlp/analyse.js';
+import { loadParser } from '../nlp/parser/index.js';
 import { createWriter, FORMATS, type Format } from '../output/formats.js';
 import { UsageError } from '../model/errors.js';
 
@@ -16,6 +17,8 @@ interface CodeOptions {
   maxSize: string;
   dict?: string;
   quiet?: boolean;
+  parse: boolean;
+  keepUntargeted?: boolean;
 }
 
 export function registerCode(program: Command, setStatus: (s: number) => void): void {
@@ -28,6 +31,8 @@ export function registerCode(program: Command, setStatus: (s: number) => void): 
     .option('--explain', 'show the dictionary entries and patterns behind each event (table format)')
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', String(DEFAULT_MAX_BYTES / 1024 / 1024))
     .option('--dict <dir>', 'code with the dyad-format dictionaries in DIR (actors/, events/) instead of the built-in ones')
+    .option('--no-parse', 'code from patterns alone, without the dependency parser (faster, less accurate)')
+    .option('--keep-untargeted', 'also write events of dyadic CAMEO codes for which no target was found')
     .option('-q, --quiet', 'no summary line on stderr')
     .action(async (paths: string[], opts: CodeOptions) => setStatus(await codeCommand(paths, opts)));
 }
@@ -40,7 +45,7 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
   if (!Number.isFinite(maxMB) || maxMB <= 0) throw new UsageError(`--max-size must be a positive number of megabytes`);
   const started = Date.now();
   const dicts = loadDictionaries({ dictDir: opts.dict });
-  const deps = { dicts, analyzer: createWinkAnalyzer(), gazetteer: createGazetteer() };
+  const deps = { dicts, analyzer: createWinkAnalyzer(), gazetteer: createGazetteer(), parser: opts.parse ? loadParser() : null, options: { keepUntargeted: opts.keepUntargeted } };
   const writer = createWriter(format, process.stdout.columns ?? 120);
   const out = process.stdout;
   const write = (s: string) => (s ? out.write(s) : true);

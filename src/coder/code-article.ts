@@ -16,12 +16,18 @@ import { parseSentence, type TreeParser } from './syntax.js';
 import { announcedBy } from './modality.js';
 import { intentFor } from '../dictionaries/intent.js';
 
+export interface CoderOptions {
+  /** Write events of dyadic codes even when no target was found. */
+  keepUntargeted?: boolean;
+}
+
 export interface CoderDeps {
   dicts: Dictionaries;
   analyzer: Analyzer;
   gazetteer: Gazetteer;
   /** Parses sentences that hold a candidate trigger; without it events are read from patterns alone. */
   parser?: TreeParser | null;
+  options?: CoderOptions;
 }
 
 export interface CodedArticle {
@@ -73,7 +79,12 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     if (!candidates.length) continue;
     const dates = sentenceDates(doc, sent, refDate);
     const places = sentencePlaces(doc, dicts.actors, gazetteer, sent);
-    for (const c of candidates) records.push(makeRecord(doc, deps, sent, c, dates, places, dateline, refDate));
+    for (const c of candidates) {
+      const r = makeRecord(doc, deps, sent, c, dates, places, dateline, refDate);
+      // A dyadic act with no target found (`condemned the move`) says too little to keep.
+      if (!r.target && !deps.options?.keepUntargeted && !dicts.untargeted.some((p) => r.cameo.startsWith(p))) continue;
+      records.push(r);
+    }
   }
   return { doc, mentions, events: mergeRepeats(records, doc), discarded: null };
 }

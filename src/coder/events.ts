@@ -58,6 +58,10 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
       // The pattern's slot names the target more precisely than the tree's object.
       target = p.hasTarget ? mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc) : mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc);
       target ??= fromTree.object;
+      if (!target && !p.hasTarget) {
+        target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, TARGET_PREPOSITIONS);
+        if (target) rule += ':target-by-preposition';
+      }
     }
     if (source && target === source) target = null;
     if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p.code))) return out;

@@ -63,6 +63,9 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number): Tree
   const { tokens } = doc;
   let pred = trigger;
   const rules: string[] = [];
+  // `was rammed`, `is ready`: a pattern that starts at an auxiliary or copula means the word it serves.
+  for (let guard = 0; guard < 3 && ['aux', 'cop', 'mark'].includes(base(rel(tree, pred))) && headOf(tree, pred) >= 0; guard++) pred = headOf(tree, pred);
+  trigger = pred;
   // An event noun or adjective takes the clause of the verb that carries it (`held talks`, `is ready to`).
   const r0 = base(rel(tree, pred));
   const h0 = headOf(tree, pred);
@@ -82,7 +85,7 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number): Tree
     if (h < 0) break;
     if (base(r) === 'xcomp') {
       // Object control: `urged Castro to allow` -> Castro; subject control: `is ready to work` -> subject of `ready`.
-      const obj = children(tree, h).find((c) => base(rel(tree, c)) === 'obj');
+      const obj = children(tree, h).find((c) => base(rel(tree, c)) === 'obj' || base(rel(tree, c)) === 'iobj');
       if (obj !== undefined && OBJECT_CONTROL.has(tokens.lemma[h])) {
         roles.subject = obj;
         rules.push('object-control');

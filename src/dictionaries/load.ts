@@ -25,6 +25,8 @@ export interface Dictionaries {
   lemmas: Map<string, string>;
   /** Acts that are only announced and the 03x code they become (data/ontology/intent.tsv). */
   intent: IntentRules;
+  /** CAMEO code prefixes whose events may have no target (data/ontology/untargeted.txt). */
+  untargeted: string[];
 }
 
 export interface Problem {
@@ -72,7 +74,8 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const version = options.dictDir ? `${base}+custom` : base;
   const lemmas = loadLemmaExceptions(join(dataDir, 'lexicon', 'lemma-exceptions.tsv'));
   const intent = loadIntentRules(join(dataDir, 'ontology', 'intent.tsv'), join(dataDir, 'lexicon', 'intent-words.txt'), new Set(ontology.keys()));
-  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent };
+  const untargeted = readList(join(dataDir, 'ontology', 'untargeted.txt'));
+  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent, untargeted };
   if (!problems) cache.set(key, dicts);
   return dicts;
 }
@@ -89,6 +92,12 @@ export function loadLemmaExceptions(file: string): Map<string, string> {
     out.set(form.toLowerCase(), lemma.toLowerCase());
   });
   return out;
+}
+
+/** A list file: one entry a line, `#` comments. */
+function readList(file: string): string[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
 }
 
 function pickDir(root: string, sub: string): string {

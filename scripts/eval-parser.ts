@@ -1,0 +1,26 @@
+// Evaluates the shipped tagger + parser on UD English EWT test (gold tokens): UPOS, UAS, LAS and
+// tokens/s of tagging + parsing together on one core. Reads the treebank from ../shared; writes nothing.
+import { loadParser } from '../src/nlp/parser/index.js';
+import { evaluate, ewtFile, formatScores, loadWords } from '../src/nlp/parser/evaluate.js';
+import type { ArcEagerParser } from '../src/nlp/parser/parser.js';
+
+const args = process.argv.slice(2);
+const split = args.includes('--dev') ? 'dev' : 'test';
+const dirArg = args.find((a) => !a.startsWith('--'));
+
+const t0 = process.hrtime.bigint();
+const parser = loadParser(dirArg) as ArcEagerParser;
+const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
+const data = loadWords(ewtFile(split));
+
+// Warm the JIT on a few sentences so the timing reflects steady-state throughput.
+for (const s of data.slice(0, 300)) parser.parse(s.form);
+const s = evaluate(parser, data);
+
+console.log(`model loaded in ${loadMs.toFixed(0)} ms`);
+console.log(`EWT ${split}: ${data.length} sentences, ${s.words} words (gold tokens, predicted tags, punctuation included)`);
+console.log(`UPOS ${s.upos.toFixed(2)}%`);
+console.log(`UAS  ${s.uas.toFixed(2)}%`);
+console.log(`LAS  ${s.las.toFixed(2)}% (full deprel incl. subtypes; universal-part-only LAS ${s.lasUniversal.toFixed(2)}%)`);
+console.log(`speed ${Math.round(s.tokensPerSec)} tokens/s (tagger + parser, one core, ${s.secs.toFixed(2)} s)`);
+console.log(formatScores(s));

@@ -1,0 +1,131 @@
+// Trains the UD English EWT tagger + arc-eager parser with a fixed seed and writes
+// data/models/parser/model.bin.gz. Reads the treebank from ../shared; must never copy it into the repo.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sentenceWords, readConlluFile, type WordView } from '../src/nlp/parser/conllu.js';
+import { trainTagger, Tagger, type TaggedSentence } from '../src/nlp/parser/tagger.js';
+import { ArcEagerParser, trainParser, type ParserTrainSentence } from '../src/nlp/parser/parser.js';
+import { SparseModel } from '../src/nlp/parser/perceptron.js';
+import { evaluate, ewtFile, formatScores, inputFromTags } from '../src/nlp/parser/evaluate.js';
+import { loadModel, saveModel } from '../src/nlp/parser/model-io.js';
+import { defaultModelDir, MODEL_FILE } from '../src/nlp/parser/index.js';
+
+const SEED = 20260101;
+const env = (k: string, d: number): number => (process.env[k] ? Number(process.env[k]) : d);
+const TAGGER_EPOCHS = env('TAGGER_EPOCHS', 6);
+const PARSER_EPOCHS = env('PARSER_EPOCHS', 15);
+const FOLDS = env('JACKKNIFE_FOLDS', 4);
+const SECOND_PASS = env('TAGGER_SECOND_PASS', 1) === 1;
+const OUT_DIR = process.env.PARSER_OUT_DIR ?? defaultModelDir();
+
+const t0 = Date.now();
+const log = (m: string): void => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)}s] ${m}`);
+
+const train: WordView[] = readConlluFile(ewtFile('train')).map(sentenceWords);
+const dev: WordView[] = readConlluFile(ewtFile('dev')).map(sentenceWords);
+log(`train ${train.length} sentences, dev ${dev.length}`);
+
+const classSet = new Set<string>();
+const labelSet = new Set<string>();
+for (const s of train) for (let i = 0; i < s.form.length; i++) {
+  classSet.add(`${s.upos[i]}\t${s.xpos[i]}`);
+  labelSet.add(s.deprel[i]);
+}
+const classes = [...classSet].sort();
+const labels = [...labelSet].sort();
+const classId = new Map(classes.map((c, i) => [c, i]));
+const labelId = new Map(labels.map((c, i) => [c, i]));
+log(`${classes.length} joint UPOS/XPOS classes, ${labels.length} labels`);
+
+const tagged: TaggedSentence[] = train.map((s) => ({
+  words: s.form,
+  tags: Int32Array.from(s.form.map((_, i) => classId.get(`${s.upos[i]}\t${s.xpos[i]}`)!)),
+}));
+const topts = { epochs: TAGGER_EPOCHS, seed: SEED, secondPass: SECOND_PASS, minAbs: env('PRUNE_TAGGER', 0), log };
+
+// Jackknifed tags so the parser trains on tags as noisy as at test time. TAGGER_CACHE=<dir> reuses
+// the tagger and jackknifed tags of an earlier run with the same settings (for parser experiments only).
+const cacheDir = process.env.TAGGER_CACHE;
+const cacheTags = cacheDir ? join(cacheDir, 'jackknife.json') : '';
+const cacheModel = cacheDir ? join(cacheDir, 'tagger.bin.gz') : '';
+let jk: Int32Array[] = new Array(train.length);
+let tagger: Tagger;
+if (cacheDir && existsSync(cacheTags) && existsSync(cacheModel)) {
+  jk = (JSON.parse(readFileSync(cacheTags, 'utf8')) as number[][]).map((a) => Int32Array.from(a));
+  tagger = loadModel(cacheModel).tagger;
+  log(`tagger and jackknifed tags loaded from ${cacheDir}`);
+} else {
+  if (FOLDS > 1) {
+    for (let f = 0; f < FOLDS; f++) {
+      const inFold = (i: number): boolean => i % FOLDS === f;
+      const tg = trainTagger(classes, tagged.filter((_, i) => !inFold(i)), { ...topts, secondPass: false, log: undefined });
+      let c = 0;
+      let n = 0;
+      for (let i = 0; i < train.length; i++) {
+        if (!inFold(i)) continue;
+        jk[i] = tg.predict(train[i].form);
+        for (let j = 0; j < jk[i].length; j++, n++) if (jk[i][j] === tagged[i].tags[j]) c++;
+      }
+      log(`jackknife fold ${f + 1}/${FOLDS}: held-out joint tag accuracy ${((100 * c) / n).toFixed(2)}%`);
+    }
+  } else for (let i = 0; i < train.length; i++) jk[i] = tagged[i].tags;
+  tagger = trainTagger(classes, tagged, topts, FOLDS > 1 ? jk : undefined);
+  if (cacheDir) {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(cacheTags, JSON.stringify(jk.map((a) => Array.from(a))));
+    const empty = new SparseModel(1, new Int32Array(0), new Uint8Array(0), new Uint8Array(0), new Int16Array(0), 1);
+    saveModel(cacheModel, new ArcEagerParser(tagger, labels, empty, empty));
+  }
+}
+{
+  let c = 0;
+  let n = 0;
+  for (const s of dev) {
+    const t = tagger.predict(s.form);
+    for (let i = 0; i < t.length; i++, n++) if (tagger.upos[t[i]] === s.upos[i]) c++;
+  }
+  log(`tagger dev UPOS ${((100 * c) / n).toFixed(2)}%`);
+}
+
+const pdata: ParserTrainSentence[] = train.map((s, i) => {
+  const n = s.form.length;
+  const gold = new Int32Array(n + 1);
+  const glabel = new Int32Array(n + 1);
+  gold[0] = -1;
+  glabel[0] = -1;
+  for (let j = 0; j < n; j++) {
+    gold[j + 1] = s.head[j];
+    glabel[j + 1] = labelId.get(s.deprel[j])!;
+  }
+  return { inp: inputFromTags(tagger, s.form, jk[i]), gold, glabel };
+});
+
+const parser = trainParser(tagger, labels, pdata, {
+  epochs: PARSER_EPOCHS,
+  seed: SEED,
+  exploreFrom: env('EXPLORE_FROM', 1),
+  exploreProb: env('EXPLORE_PROB', 0.9),
+  minAbsActions: env('PRUNE_ACTIONS', 0.95),
+  minAbsLabels: env('PRUNE_LABELS', 1.5),
+  log,
+  evaluate: (p, ep) => {
+    const s = evaluate(p, dev);
+    log(`epoch ${ep + 1} dev: ${formatScores(s)}`);
+    return s.las + s.uas;
+  },
+});
+
+const final = evaluate(parser, dev);
+log(`selected model dev: ${formatScores(final)}`);
+mkdirSync(OUT_DIR, { recursive: true });
+const bytes = saveModel(join(OUT_DIR, MODEL_FILE), parser, {
+  meta: {
+    treebank: 'UD English EWT (train; dev for model selection)',
+    seed: SEED,
+    taggerEpochs: TAGGER_EPOCHS,
+    parserEpochs: PARSER_EPOCHS,
+    jackknifeFolds: FOLDS,
+    dev: final,
+  },
+});
+log(`wrote ${join(OUT_DIR, MODEL_FILE)} (${(bytes / 1e6).toFixed(1)} MB)`);

@@ -1,0 +1,47 @@
+// Event extraction read from the dependency tree of the shipped parser, one grammar case per sentence.
+import { describe, expect, it } from 'vitest';
+import { loadDictionaries } from '../dictionaries/load.js';
+import { loadParser } from '../nlp/parser/index.js';
+import { createWinkAnalyzer } from '../nlp/analyse.js';
+import { codeArticle } from './code-article.js';
+import { createGazetteer } from './gazetteer.js';
+import { clauseRoles, parseSentence } from './syntax.js';
+
+const deps = { dicts: loadDictionaries(), analyzer: createWinkAnalyzer(), gazetteer: createGazetteer(), parser: loadParser() };
+const article = (text: string) => ({ id: 't', origin: 't', date: '2024-04-26', title: null, url: null, text });
+const events = (text: string) =>
+  codeArticle(article(text), deps).events.map((e) => ({ s: e.source?.code, c: e.cameo, t: e.target?.code ?? null, rule: e.why.source[0]?.rule }));
+
+describe('events read from the tree', () => {
+  it('passive: the agent of `by` is the source, the subject the target', () => {
+    const [e] = events('A Ukrainian tugboat was rammed by a Russian warship on Sunday.');
+    expect([e.s?.slice(0, 3), e.t?.slice(0, 3)]).toEqual(['RUS', 'UKR']);
+  });
+  it('compound subject: each member acts', () => {
+    const got = events('Russia and Ukraine condemned Turkey on Monday.').map((e) => `${e.s} ${e.t}`).sort();
+    expect(got).toEqual(['RUSGOV TURGOV', 'UKRGOV TURGOV']);
+  });
+  it('reported speech: the subject of the reported clause, not the speaker', () => {
+    const [e] = events('Zhao Leji said China is ready to work with Kazakhstan.');
+    expect([e.s, e.c, e.t]).toEqual(['CHNGOV', '030', 'KAZGOV']);
+    expect(e.rule).toMatch(/^tree/);
+  });
+  it('negation: a negated act codes nothing', () => {
+    expect(events('Russia did not condemn Turkey.')).toEqual([]);
+  });
+  it('relative clause: the noun the clause hangs on is the patient', () => {
+    const got = events("Russia's ambassador, who was shot dead by a Turkish policeman, died on Monday.");
+    expect(got.some((e) => e.s === 'TURCOP' && e.t === 'RUSGOV' && e.c.startsWith('19'))).toBe(true);
+  });
+  it('appositive: the titled name in apposition is one actor', () => {
+    const [e] = events('Yerlan Koshanov, speaker of the Mazhilis, criticized Russia.');
+    expect([e.s, e.t]).toEqual(['KAZLEG', 'RUSGOV']);
+  });
+  it('object control: `urged X to` makes X the actor of the infinitive', () => {
+    const { doc } = codeArticle(article('Obama urged Castro to release the prisoners.'), { ...deps, parser: null });
+    const tree = parseSentence(doc, doc.sentences[0], deps.parser);
+    const release = doc.tokens.lower.indexOf('release');
+    const roles = clauseRoles(doc, tree, release);
+    expect(doc.tokens.text[roles.subject!]).toBe('Castro');
+  });
+});

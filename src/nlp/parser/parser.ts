@@ -1,0 +1,237 @@
+// Greedy arc-eager dependency parser: an averaged perceptron picks the transition, a second one the
+// label of each new arc; trained with the dynamic oracle and exploration. Must not read files.
+import { InlineModel, Perceptron, SparseModel, rng, shuffle } from './perceptron.js';
+import { PARSER_MAX_FEATS, labelKeys, parserFeatures, parserInput, wordAtoms, type ParserInput, type WordAtoms } from './features.js';
+import { Tagger } from './tagger.js';
+import { ArcEagerState, LA, N_ACTIONS, RA, RE, SH, actionCosts } from './transition.js';
+
+export interface ParseResult {
+  upos: string[];
+  xpos?: string[];
+  head: number[];
+  deprel: string[];
+}
+
+export interface DependencyParser {
+  tag(words: string[]): string[];
+  parse(words: string[], upos?: string[]): ParseResult;
+}
+
+export class ArcEagerParser implements DependencyParser {
+  readonly tagger: Tagger;
+  readonly labels: string[];
+  readonly actions: SparseModel;
+  readonly labeller: SparseModel;
+  private readonly fastActions: InlineModel;
+  private readonly rootLabel: number;
+  private readonly fallbackLabel: number;
+  private st = new ArcEagerState(128);
+  private keys = new Int32Array(PARSER_MAX_FEATS);
+  private lkeys = new Int32Array(PARSER_MAX_FEATS);
+  private asc = new Float32Array(N_ACTIONS);
+  private lsc: Float32Array;
+
+  constructor(tagger: Tagger, labels: string[], actions: SparseModel, labeller: SparseModel) {
+    this.tagger = tagger;
+    this.labels = labels;
+    this.actions = actions;
+    this.labeller = labeller;
+    this.fastActions = new InlineModel(actions);
+    this.rootLabel = labels.indexOf('root');
+    if (this.rootLabel < 0) throw new Error('parser.ts: label set lacks "root"');
+    const dep = labels.indexOf('dep');
+    this.fallbackLabel = dep >= 0 ? dep : 0;
+    this.lsc = new Float32Array(labels.length);
+  }
+
+  get rootTag(): number {
+    return this.tagger.classes.length + 1;
+  }
+
+  /** Parser input from word atoms and joint tag ids. */
+  input(atoms: WordAtoms, tags: Int32Array): ParserInput {
+    const t = this.tagger;
+    return parserInput(atoms, tags, this.rootTag, t.coarse, t.uposSet.indexOf('PUNCT'), t.uposSet.indexOf('VERB'));
+  }
+
+  tag(words: string[]): string[] {
+    if (words.length === 0) return [];
+    const t = this.tagger.predict(words);
+    return Array.from(t, (c) => this.tagger.upos[c]);
+  }
+
+  parse(words: string[], upos?: string[]): ParseResult {
+    const n = words.length;
+    if (n === 0) return { upos: [], xpos: [], head: [], deprel: [] };
+    if (upos && upos.length !== n) throw new Error(`parser.ts: ${n} words but ${upos.length} UPOS tags`);
+    const atoms = wordAtoms(words);
+    const tags = this.tagger.predict(words, atoms, upos);
+    const inp = this.input(atoms, tags);
+    const st = this.parseInput(inp);
+    const head: number[] = new Array(n);
+    const deprel: string[] = new Array(n);
+    for (let i = 1; i <= n; i++) {
+      head[i - 1] = st.head[i];
+      deprel[i - 1] = this.labels[st.label[i]];
+    }
+    return {
+      upos: upos ? upos.slice() : Array.from(tags, (c) => this.tagger.upos[c]),
+      xpos: Array.from(tags, (c) => this.tagger.xpos[c]),
+      head,
+      deprel,
+    };
+  }
+
+  /** Parses prepared input; the returned state is reused by the next call. */
+  parseInput(inp: ParserInput): ArcEagerState {
+    const st = this.st;
+    st.init(inp.n);
+    const keys = this.keys;
+    while (!st.isTerminal()) {
+      const nf = parserFeatures(st, inp, keys);
+      this.fastActions.scoreKeys(keys, nf, this.asc);
+      let best = -1;
+      for (let a = 0; a < N_ACTIONS; a++) {
+        if (!st.valid(a)) continue;
+        if (best < 0 || this.asc[a] > this.asc[best]) best = a;
+      }
+      let l = -1;
+      if (best === LA || best === RA) l = this.predictLabel(st, keys, nf, best);
+      st.apply(best, l);
+    }
+    st.finish(this.rootLabel, this.fallbackLabel);
+    return st;
+  }
+
+  predictLabel(st: ArcEagerState, keys: Int32Array, nf: number, action: number): number {
+    if (action === RA && st.stack[st.sp - 1] === 0) return this.rootLabel;
+    const nl = labelKeys(keys, nf, action === LA ? 0 : 1, this.lkeys);
+    this.labeller.scoreKeys(this.lkeys, nl, this.lsc);
+    let best = -1;
+    for (let c = 0; c < this.labels.length; c++) {
+      if (c === this.rootLabel) continue;
+      if (best < 0 || this.lsc[c] > this.lsc[best]) best = c;
+    }
+    return best;
+  }
+}
+
+export interface ParserTrainSentence {
+  inp: ParserInput; // predicted (jackknifed) tags
+  gold: Int32Array; // 1-based gold heads, gold[0] = -1
+  glabel: Int32Array; // 1-based gold label ids
+}
+
+export interface ParserTrainOptions {
+  epochs: number;
+  seed: number;
+  exploreFrom: number; // first epoch (0-based) with exploration
+  exploreProb: number; // probability of following the model's (possibly wrong) prediction
+  minAbsActions?: number; // averaged weights below this are dropped (smaller, faster model)
+  minAbsLabels?: number;
+  log?: (msg: string) => void;
+  /** Called after each epoch with a frozen, averaged parser; return a score to keep the best epoch. */
+  evaluate?: (p: ArcEagerParser, epoch: number) => number;
+}
+
+export function trainParser(
+  tagger: Tagger,
+  labels: string[],
+  data: ParserTrainSentence[],
+  opts: ParserTrainOptions,
+): ArcEagerParser {
+  const actions = new Perceptron(N_ACTIONS, 1 << 20);
+  const labeller = new Perceptron(labels.length, 1 << 18);
+  const rootLabel = labels.indexOf('root');
+  const st = new ArcEagerState(256);
+  const keys = new Int32Array(PARSER_MAX_FEATS);
+  const lkeys = new Int32Array(PARSER_MAX_FEATS);
+  const rows = new Int32Array(PARSER_MAX_FEATS);
+  const asc = new Float32Array(N_ACTIONS);
+  const lsc = new Float32Array(labels.length);
+  const cost = new Float64Array(N_ACTIONS);
+  const rand = rng(opts.seed);
+  const order = data.map((_, i) => i);
+  let best: ArcEagerParser | null = null;
+  let bestScore = -Infinity;
+  for (let ep = 0; ep < opts.epochs; ep++) {
+    const t0 = Date.now();
+    shuffle(order, rand);
+    const explore = ep >= opts.exploreFrom;
+    let steps = 0;
+    let errs = 0;
+    for (const si of order) {
+      const { inp, gold, glabel } = data[si];
+      st.init(inp.n);
+      while (!st.isTerminal()) {
+        const nf = parserFeatures(st, inp, keys);
+        actions.lookup(keys, nf, rows);
+        actions.score(rows, nf, asc);
+        actionCosts(st, gold, cost);
+        let pred = -1;
+        let goldBest = -1;
+        for (let a = 0; a < N_ACTIONS; a++) {
+          if (cost[a] === Infinity) continue;
+          if (pred < 0 || asc[a] > asc[pred]) pred = a;
+          if (cost[a] === 0 && (goldBest < 0 || asc[a] > asc[goldBest])) goldBest = a;
+        }
+        if (goldBest < 0) {
+          // Every valid action loses an arc (possible with non-projective gold): take the cheapest.
+          for (let a = 0; a < N_ACTIONS; a++) if (cost[a] !== Infinity && (goldBest < 0 || cost[a] < cost[goldBest])) goldBest = a;
+        }
+        actions.tick();
+        steps++;
+        if (cost[pred] > cost[goldBest]) {
+          errs++;
+          actions.update(keys, nf, goldBest, pred);
+        }
+        const next = explore && cost[pred] > cost[goldBest] && rand() < opts.exploreProb ? pred : goldBest;
+        let l = -1;
+        if (next === LA || next === RA) {
+          const s0 = st.stack[st.sp - 1];
+          const h = next === LA ? st.b : s0;
+          const d = next === LA ? s0 : st.b;
+          if (h === 0) l = rootLabel;
+          else {
+            const nl = labelKeys(keys, nf, next === LA ? 0 : 1, lkeys);
+            labeller.lookup(lkeys, nl, rows);
+            labeller.score(rows, nl, lsc);
+            let lp = -1;
+            for (let c = 0; c < labels.length; c++) {
+              if (c === rootLabel) continue;
+              if (lp < 0 || lsc[c] > lsc[lp]) lp = c;
+            }
+            l = lp;
+            if (gold[d] === h) {
+              labeller.tick();
+              const gl = glabel[d];
+              if (gl !== lp) labeller.update(lkeys, nl, gl, lp);
+              if (!explore) l = gl;
+            }
+          }
+        }
+        st.apply(next, l);
+      }
+    }
+    const secs = (Date.now() - t0) / 1000;
+    let msg = `  parser epoch ${ep + 1}/${opts.epochs}: ${steps} transitions, ${((100 * errs) / steps).toFixed(2)}% costly, ${secs.toFixed(1)}s, ${actions.nRows} action rows, ${labeller.nRows} label rows`;
+    const frozen = new ArcEagerParser(
+      tagger,
+      labels,
+      SparseModel.fromPerceptron(actions, opts.minAbsActions ?? 0),
+      SparseModel.fromPerceptron(labeller, opts.minAbsLabels ?? 0),
+    );
+    if (opts.evaluate) {
+      const score = opts.evaluate(frozen, ep);
+      if (score > bestScore) {
+        bestScore = score;
+        best = frozen;
+        msg += ' (best so far)';
+      }
+    } else best = frozen;
+    opts.log?.(msg);
+  }
+  return best!;
+}
+
+export { SH, RE, LA, RA };

@@ -1,0 +1,210 @@
+// Averaged-perceptron part-of-speech tagger predicting joint UPOS+XPOS classes, left to right,
+// with an optional second pass that also sees first-pass tags to the right. No parsing here.
+import { Perceptron, SparseModel, fin, mix, rng, shuffle } from './perceptron.js';
+import { TAGGER_MAX_FEATS, taggerFeatures, wordAtoms, type WordAtoms } from './features.js';
+
+export interface TaggedSentence {
+  words: string[];
+  tags: Int32Array; // joint class ids
+}
+
+export class Tagger {
+  readonly classes: string[]; // 'UPOS\tXPOS'
+  readonly upos: string[];
+  readonly xpos: string[];
+  /** UPOS inventory and, per joint class, its UPOS id (coarse tag for parser features). */
+  readonly uposSet: string[];
+  readonly coarse: Int32Array;
+  readonly pass1: SparseModel;
+  readonly pass2: SparseModel | null;
+  /** Normalised-word hash -> ambiguity-class hash, for words frequent in training. */
+  readonly lexicon: Map<number, number>;
+  /** Normalised-word hash -> class, for frequent words that are (almost) always the same class: not scored. */
+  readonly fixed: Map<number, number>;
+  private keys = new Int32Array(TAGGER_MAX_FEATS);
+  private scores: Float32Array;
+
+  constructor(classes: string[], pass1: SparseModel, pass2: SparseModel | null, lexicon: Map<number, number>, fixed: Map<number, number>) {
+    this.classes = classes;
+    this.lexicon = lexicon;
+    this.fixed = fixed;
+    this.upos = classes.map((c) => c.split('\t')[0]);
+    this.xpos = classes.map((c) => c.split('\t')[1] ?? '_');
+    this.uposSet = [...new Set(this.upos)].sort();
+    this.coarse = Int32Array.from(this.upos, (u) => this.uposSet.indexOf(u));
+    this.pass1 = pass1;
+    this.pass2 = pass2;
+    this.scores = new Float32Array(classes.length);
+  }
+
+  /** Joint class ids per word. When `upos` is given, only classes with that UPOS are allowed. */
+  predict(words: string[], atoms: WordAtoms = wordAtoms(words), upos?: string[]): Int32Array {
+    fillAmbiguity(atoms, this.lexicon, this.fixed);
+    const first = this.runPass(this.pass1, atoms, null, upos);
+    if (!this.pass2) return first;
+    return this.runPass(this.pass2, atoms, first, upos);
+  }
+
+  private runPass(model: SparseModel, atoms: WordAtoms, next: Int32Array | null, upos?: string[]): Int32Array {
+    const n = atoms.n;
+    const out = new Int32Array(n);
+    const C = this.classes.length;
+    const sc = this.scores;
+    for (let i = 0; i < n; i++) {
+      const want = upos ? upos[i] : undefined;
+      const f = atoms.fixed[i];
+      if (f >= 0 && (want === undefined || this.upos[f] === want)) {
+        out[i] = f;
+        continue;
+      }
+      const nf = taggerFeatures(atoms, i, out, next, this.keys);
+      model.scoreKeys(this.keys, nf, sc);
+      let best = -1;
+      let bestScore = -Infinity;
+      for (let c = 0; c < C; c++) {
+        if (want !== undefined && this.upos[c] !== want) continue;
+        if (sc[c] > bestScore) {
+          bestScore = sc[c];
+          best = c;
+        }
+      }
+      if (best < 0) {
+        // Unknown UPOS supplied by the caller: fall back to the unconstrained prediction.
+        for (let c = 0; c < C; c++) if (best < 0 || sc[c] > sc[best]) best = c;
+      }
+      out[i] = best;
+    }
+    return out;
+  }
+}
+
+export function fillAmbiguity(atoms: WordAtoms, lexicon: Map<number, number>, fixed: Map<number, number>): void {
+  for (let i = 0; i < atoms.n; i++) {
+    atoms.amb[i] = lexicon.get(atoms.norm[i]) ?? 0;
+    atoms.fixed[i] = fixed.get(atoms.raw[i]) ?? -1;
+  }
+}
+
+const FIXED_MIN = 20;
+const FIXED_SHARE = 0.99;
+
+/** Words seen >= 20 times with one class >= 99% of the time (keyed by exact form, so case counts). */
+export function buildFixed(data: TaggedSentence[], atoms: WordAtoms[], nClasses: number): Map<number, number> {
+  const counts = new Map<number, Int32Array>();
+  for (let s = 0; s < data.length; s++) {
+    const A = atoms[s];
+    for (let i = 0; i < A.n; i++) {
+      let c = counts.get(A.raw[i]);
+      if (!c) counts.set(A.raw[i], (c = new Int32Array(nClasses)));
+      c[data[s].tags[i]]++;
+    }
+  }
+  const out = new Map<number, number>();
+  for (const [w, c] of counts) {
+    let total = 0;
+    let best = 0;
+    for (let k = 0; k < nClasses; k++) {
+      total += c[k];
+      if (c[k] > c[best]) best = k;
+    }
+    if (total >= FIXED_MIN && c[best] >= FIXED_SHARE * total) out.set(w, best);
+  }
+  return out;
+}
+
+/** Ambiguity classes: for words seen at least `minCount` times, the set of tags with >= 5% share. */
+export function buildLexicon(data: TaggedSentence[], atoms: WordAtoms[], nClasses: number, minCount = 3): Map<number, number> {
+  const counts = new Map<number, Int32Array>();
+  for (let s = 0; s < data.length; s++) {
+    const A = atoms[s];
+    for (let i = 0; i < A.n; i++) {
+      let c = counts.get(A.norm[i]);
+      if (!c) counts.set(A.norm[i], (c = new Int32Array(nClasses)));
+      c[data[s].tags[i]]++;
+    }
+  }
+  const lex = new Map<number, number>();
+  for (const [w, c] of counts) {
+    let total = 0;
+    for (let k = 0; k < nClasses; k++) total += c[k];
+    if (total < minCount) continue;
+    let h = 0x3c6ef372;
+    for (let k = 0; k < nClasses; k++) if (c[k] >= 0.05 * total) h = mix(h, k);
+    lex.set(w, fin(h));
+  }
+  return lex;
+}
+
+export interface TaggerTrainOptions {
+  epochs: number;
+  seed: number;
+  secondPass: boolean;
+  /** Averaged weights below this magnitude are dropped from the final model. */
+  minAbs?: number;
+  log?: (msg: string) => void;
+}
+
+function trainPass(
+  classes: number,
+  data: TaggedSentence[],
+  atoms: WordAtoms[],
+  firstPass: Tagger | null,
+  opts: TaggerTrainOptions,
+  nextTags?: Int32Array[],
+): SparseModel {
+  const model = new Perceptron(classes, 1 << 18);
+  const keys = new Int32Array(TAGGER_MAX_FEATS);
+  const rows = new Int32Array(TAGGER_MAX_FEATS);
+  const sc = new Float32Array(classes);
+  const rand = rng(opts.seed);
+  const order = data.map((_, i) => i);
+  // Right-context tags for pass 2 come from the first pass (trained on the same data, so slightly
+  // optimistic; acceptable because pass 2 mainly learns to trust them where they are reliable).
+  const nexts = nextTags ?? (firstPass ? data.map((s, i) => firstPass.predict(s.words, atoms[i])) : null);
+  for (let ep = 0; ep < opts.epochs; ep++) {
+    shuffle(order, rand);
+    let correct = 0;
+    let total = 0;
+    for (const si of order) {
+      const s = data[si];
+      const A = atoms[si];
+      const pred = new Int32Array(A.n);
+      const next = nexts ? nexts[si] : null;
+      for (let i = 0; i < A.n; i++) {
+        if (A.fixed[i] >= 0) {
+          pred[i] = A.fixed[i];
+          continue;
+        }
+        const nf = taggerFeatures(A, i, pred, next, keys);
+        model.lookup(keys, nf, rows);
+        model.score(rows, nf, sc);
+        let best = 0;
+        for (let c = 1; c < classes; c++) if (sc[c] > sc[best]) best = c;
+        model.tick();
+        const gold = s.tags[i];
+        if (best !== gold) model.update(keys, nf, gold, best);
+        else correct++;
+        total++;
+        pred[i] = best; // predicted history, as at test time
+      }
+    }
+    opts.log?.(`  tagger ${firstPass ? 'pass2' : 'pass1'} epoch ${ep + 1}: train acc ${((100 * correct) / total).toFixed(2)}%`);
+  }
+  return SparseModel.fromPerceptron(model, opts.minAbs ?? 0);
+}
+
+/**
+ * Trains pass 1 (and pass 2 when opts.secondPass). `heldOutTags` gives pass-1 tags of each training
+ * sentence predicted by a tagger that did not see it (jackknifing), so pass 2 learns realistic right contexts.
+ */
+export function trainTagger(classes: string[], data: TaggedSentence[], opts: TaggerTrainOptions, heldOutTags?: Int32Array[]): Tagger {
+  const atoms = data.map((s) => wordAtoms(s.words));
+  const lex = buildLexicon(data, atoms, classes.length);
+  const fixed = buildFixed(data, atoms, classes.length);
+  for (const A of atoms) fillAmbiguity(A, lex, fixed);
+  const p1 = trainPass(classes.length, data, atoms, null, opts);
+  const t1 = new Tagger(classes, p1, null, lex, fixed);
+  if (!opts.secondPass) return t1;
+  const p2 = trainPass(classes.length, data, atoms, t1, { ...opts, seed: opts.seed + 1 }, heldOutTags);
+  return new Tagger(classes, p1, p2, lex, fixed);
+}
