@@ -57,11 +57,18 @@ export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence,
     best.alternatives = here.slice(1);
     found.push(best);
   }
-  // A match whose trigger lies among the words of a longer match is part of it.
+  // A match whose trigger is a word after another match's slot is that match's content (`demanded that Israel
+  // comply`): the governing match stays. Otherwise, of two overlapping matches the longer wins.
+  const governed = new Set<PatternMatch>();
+  for (const a of found) {
+    const slot = Math.min(a.slots.target ?? Infinity, a.slots.source ?? Infinity);
+    for (const b of found) if (a !== b && slot <= b.trigger && a.words.includes(b.trigger)) governed.add(b);
+  }
   found.sort((x, y) => y.words.length - x.words.length || x.gaps - y.gaps || x.trigger - y.trigger);
   const taken = new Set<number>();
   const out: PatternMatch[] = [];
   for (const m of found) {
+    if (governed.has(m)) continue;
     if (taken.has(m.trigger)) continue;
     if (m.words.some((w) => taken.has(w))) continue;
     for (const w of m.words) taken.add(w);

@@ -1,0 +1,35 @@
+// Every event pattern's example sentence, coded by the full pipeline, yields that pattern's CAMEO code.
+import { describe, expect, it } from 'vitest';
+import { loadDictionaries } from './load.js';
+import { intentFor } from './intent.js';
+import { codeArticle } from '../coder/code-article.js';
+import { createWinkAnalyzer } from '../nlp/analyse.js';
+import { createGazetteer } from '../coder/gazetteer.js';
+
+const dicts = loadDictionaries();
+// Patterns are tested without the parser and with untargeted events kept: the test is about each pattern.
+const deps = { dicts, analyzer: createWinkAnalyzer(), gazetteer: createGazetteer(), options: { keepUntargeted: true } };
+const files = [...new Set(dicts.events.all.map((p) => p.id.split(':')[0]))].sort();
+
+describe('event pattern examples', () => {
+  it('there are patterns for every CAMEO root', () => {
+    const roots = new Set(dicts.events.all.map((p) => p.code.slice(0, 2)));
+    const missing = [...Array(20).keys()].map((i) => String(i + 1).padStart(2, '0')).filter((r) => !roots.has(r));
+    expect(missing).toEqual([]);
+  });
+  for (const file of files) {
+    it(`${file}: each example codes its own CAMEO code`, () => {
+      const failures: string[] = [];
+      for (const p of dicts.events.all.filter((x) => x.id.startsWith(file + ':'))) {
+        const article = { id: 'example', origin: p.id, date: '2024-05-01', title: null, url: null, text: p.example };
+        const { events } = codeArticle(article, deps);
+        // An announced act (`will visit`) is coded as intent (03x) by a documented rule: that counts too.
+        const ok = events.some((e) => e.cameo === p.code || (e.why.modality && e.why.pattern.startsWith(`${p.id} `) && e.cameo === intentFor(dicts.intent, p.code)));
+        if (!ok) {
+          failures.push(`${p.id} ${p.code} | ${p.text} | ${p.example}  -> got ${events.map((e) => `${e.source?.code}-${e.cameo}-${e.target?.code ?? '∅'} (${e.why.pattern})`).join('; ') || 'nothing'}`);
+        }
+      }
+      expect(failures, failures.join('\n')).toEqual([]);
+    });
+  }
+});
