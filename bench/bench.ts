@@ -1,5 +1,6 @@
 // `npm run bench`: codes the dev articles (or the bundled examples) repeated to at least 5 MB on one core,
 // and prints articles/s, tokens/s, events and peak memory. Start-up (dictionaries, models) is timed apart.
+// `npm run bench -- --no-parse` measures pattern-only coding.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDictionaries, defaultDataDir } from '../src/dictionaries/load.js';
@@ -7,6 +8,7 @@ import { codeArticle, type CoderDeps } from '../src/coder/code-article.js';
 import { createWinkAnalyzer } from '../src/nlp/analyse.js';
 import { createGazetteer } from '../src/coder/gazetteer.js';
 import { parseTextArticle } from '../src/input/read-articles.js';
+import { loadParser } from '../src/nlp/parser/index.js';
 import type { Article } from '../src/model/types.js';
 
 const TARGET_BYTES = Number(process.env.BENCH_BYTES ?? 5 * 1024 * 1024);
@@ -22,7 +24,8 @@ function sourceArticles(): { articles: Article[]; from: string } {
 
 function main(): void {
   const t0 = performance.now();
-  const deps: CoderDeps = { dicts: loadDictionaries(), analyzer: createWinkAnalyzer(), gazetteer: createGazetteer() };
+  const parse = !process.argv.includes('--no-parse');
+  const deps: CoderDeps = { dicts: loadDictionaries(), analyzer: createWinkAnalyzer(), gazetteer: createGazetteer(), parser: parse ? loadParser() : null };
   // Warm up: the first article loads the gazetteer and compiles hot paths.
   const { articles, from } = sourceArticles();
   codeArticle(articles[0], deps);
@@ -49,6 +52,7 @@ function main(): void {
     ['source', `${articles.length} articles from ${from}`],
     ['corpus', `${corpus.length} articles, ${(bytes / 1024 / 1024).toFixed(1)} MB, ${tokens} tokens`],
     ['start-up', `${(startup / 1000).toFixed(2)} s (dictionaries, wink model, gazetteer)`],
+    ['parser', parse ? 'on (sentences with a candidate trigger)' : 'off (--no-parse)'],
     ['coding time', `${secs.toFixed(2)} s on one core`],
     ['articles/s', (corpus.length / secs).toFixed(0)],
     ['tokens/s', (tokens / secs).toFixed(0)],

@@ -72,10 +72,16 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
   const records: EventRecord[] = [];
   for (const sent of doc.sentences) {
     if (skipSentence.has(sent.index)) continue;
+    const inSentence = bySentence.get(sent.index) ?? [];
+    const actors = inSentence.filter((m) => !m.locative);
+    // No actor, no event.
+    if (!actors.length) continue;
     const matches = matchSentence(doc, dicts.events, sent, (t) => covered[t] === 1);
     if (!matches.length) continue;
-    const tree = deps.parser ? parseSentence(doc, sent, deps.parser) : null;
-    const candidates = assignActors(doc, matches, bySentence.get(sent.index) ?? [], tree);
+    // The tree is read for the subject: parse only where two actors stand before a trigger.
+    const needsTree = matches.some((m) => actors.filter((a) => a.tokenEnd <= m.trigger).length >= 2);
+    const tree = deps.parser && needsTree ? parseSentence(doc, sent, deps.parser) : null;
+    const candidates = assignActors(doc, matches, inSentence, tree);
     if (!candidates.length) continue;
     const dates = sentenceDates(doc, sent, refDate);
     const places = sentencePlaces(doc, dicts.actors, gazetteer, sent);

@@ -32,8 +32,11 @@ export function longestName(doc: Doc, dict: ActorDictionary, i: number, limit: n
     const raw = article.text.slice(tokens.start[i], tokens.end[j - 1]);
     if (raw.includes('\n')) break;
     const key = nameKey(raw);
+    const caps = isAllCaps(raw);
+    // No name starts like this: longer spans cannot match either.
+    if (!dict.namePrefixes.has(key) && !(caps && dict.lowerPrefixes.has(key.toLowerCase()))) break;
     let hits = dict.names.get(key);
-    if (!hits && isAllCaps(raw)) hits = dict.namesLower.get(key.toLowerCase());
+    if (!hits && caps) hits = dict.namesLower.get(key.toLowerCase());
     if (hits) best = { start: i, end: j, hits };
   }
   return best;
@@ -51,11 +54,12 @@ export function longestRole(doc: Doc, dict: ActorDictionary, i: number, limit: n
     if (w === '-') continue;
     const prefix = words;
     words = prefix ? `${prefix} ${w}` : w;
-    let role = dict.roles.get(roleKey(words));
-    if (!role) {
-      const lemma = tokens.lemma[j - 1];
-      if (lemma !== w) role = dict.roles.get(roleKey(prefix ? `${prefix} ${lemma}` : lemma));
-    }
+    const key = roleKey(words);
+    let role = dict.roles.get(key);
+    const lemma = tokens.lemma[j - 1];
+    const lemmaKey = lemma !== w ? roleKey(prefix ? `${prefix} ${lemma}` : lemma) : key;
+    if (!role && lemmaKey !== key) role = dict.roles.get(lemmaKey);
+    if (!role && !dict.rolePrefixes.has(key) && !dict.rolePrefixes.has(lemmaKey)) break;
     // A role is a noun (`the suspect`), never an adjective or verb form (`a suspected attack`).
     if (role && (tokens.pos[j - 1] === 'NOUN' || tokens.pos[j - 1] === 'PROPN')) best = { start: i, end: j, role };
   }

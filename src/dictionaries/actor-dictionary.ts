@@ -35,6 +35,10 @@ export interface ActorDictionary {
   people: Person[];
   /** People by the last word of their name and aliases (`Erdogan`), for surnames seen alone. */
   surnames: Map<string, Person[]>;
+  /** Every prefix of every name key (and in lower case, and of every role key): a lookup that is no prefix stops early. */
+  namePrefixes: Set<string>;
+  lowerPrefixes: Set<string>;
+  rolePrefixes: Set<string>;
 }
 
 export interface ActorSources {
@@ -140,7 +144,17 @@ export function compileActors(src: ActorSources): ActorDictionary {
     const p = people.find((x) => x.name === e.value.name);
     if (p) for (const a of e.value.aliases) addSurname(a, p);
   }
-  return { names, namesLower, roles, countries, byIso2, people, surnames };
+  const prefixes = (keys: Iterable<string>) => {
+    const out = new Set<string>();
+    for (const k of keys) for (let n = 1; n <= k.length; n++) out.add(k.slice(0, n));
+    return out;
+  };
+  return {
+    names, namesLower, roles, countries, byIso2, people, surnames,
+    namePrefixes: prefixes(names.keys()),
+    lowerPrefixes: prefixes(namesLower.keys()),
+    rolePrefixes: prefixes(roles.keys()),
+  };
 }
 
 function sameHit(a: NameHit, b: NameHit): boolean {
