@@ -87,8 +87,10 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const places = sentencePlaces(doc, dicts.actors, gazetteer, sent);
     for (const c of candidates) {
       const r = makeRecord(doc, deps, sent, c, dates, places, dateline, refDate);
-      // A dyadic act with no target found (`condemned the move`) says too little to keep.
+      // A dyadic act with no target found (`condemned the move`) says too little to keep; nor does an actor
+      // acting on itself under the same code (`a meeting between its foreign minister and ...` gone wrong).
       if (!r.target && !deps.options?.keepUntargeted && !dicts.untargeted.some((p) => r.cameo.startsWith(p))) continue;
+      if (r.target && r.target.code === r.source?.code) continue;
       records.push(r);
     }
   }

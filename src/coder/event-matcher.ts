@@ -42,6 +42,8 @@ export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence,
   const found: PatternMatch[] = [];
   for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
     if (blocked(t) || !TRIGGER_POS.has(tokens.pos[t])) continue;
+    // `Iran-backed militia`, `U.N.-brokered deal`: the second half of a hyphenated modifier is no trigger.
+    if (t > sent.tokenStart && tokens.text[t - 1] === '-' && tokens.start[t] === tokens.end[t - 1]) continue;
     const a = patterns.byTrigger.get(tokens.lemma[t]);
     const b = tokens.lower[t] !== tokens.lemma[t] ? patterns.byTrigger.get(tokens.lower[t]) : undefined;
     if (!a && !b) continue;

@@ -56,10 +56,10 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     rule = fromTree.rule;
     if (!target && !fromTree.passive) {
       // The pattern's slot names the target more precisely than the tree's object.
-      target = p.hasTarget ? mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc) : mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc);
+      target = p.hasTarget ? mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc) : mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, undefined, true);
       target ??= fromTree.object;
       if (!target && !p.hasTarget) {
-        target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, TARGET_PREPOSITIONS);
+        target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, TARGET_PREPOSITIONS, true);
         if (target) rule += ':target-by-preposition';
       }
     }
@@ -83,14 +83,16 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     target = subjectBefore(doc, mentions, m.trigger);
     rule = 'passive-by-source';
   } else {
+    // `Soleimani was killed when ...`: an active pattern used in the passive, with no `by` agent, names no doer.
+    if (isPassiveUse(doc, m)) return out;
     source = subjectBefore(doc, mentions, m.trigger);
     if (source && nounGovernedElsewhere(doc, m, source)) return out;
     if (p.hasTarget) target = mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc);
     else {
-      target = mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc);
+      target = mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, undefined, true);
       if (!target) {
         // `strengthen cooperation and exchanges ... with the NPC`: a later `with`/`against` phrase names the target.
-        target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, TARGET_PREPOSITIONS);
+        target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, TARGET_PREPOSITIONS, true);
         if (target) rule = 'target-by-preposition';
       }
     }
@@ -156,10 +158,10 @@ function treeActors(
       if (object) break;
     }
   }
-  if (m.pattern.hasSource || (patient && !subject)) {
-    // Passive: `X was attacked by Y` -> Y against X.
+  if (m.pattern.hasSource || (patient && !subject) || (roles.patient !== null && roles.subject === null)) {
+    // Passive: `X was attacked by Y` -> Y against X; with no `by` agent the doer is unknown.
     const source = agent ?? (m.pattern.hasSource && m.slots.source !== undefined ? mentionAt(mentions, m.slots.source, TARGET_WINDOW, doc) : null);
-    if (!source) return null;
+    if (!source) return m.pattern.hasSource ? null : 'governed';
     return { source, target: patient, object: null, passive: true, rule: `${roles.rule}:passive` };
   }
   if (!subject) return null;
@@ -192,6 +194,20 @@ function nounGovernedElsewhere(doc: Doc, m: PatternMatch, subject: ActorMention)
     if (tokens.pos[t] === 'VERB' && !LIGHT_VERBS.has(tokens.lemma[t])) return true;
   }
   return false;
+}
+
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got']);
+
+/** A participle trigger after a form of `be` (adverbs between allowed), in a pattern that is not itself passive. */
+function isPassiveUse(doc: Doc, m: PatternMatch): boolean {
+  const { tokens } = doc;
+  if (m.pattern.hasSource || tokens.pos[m.trigger] !== 'VERB' || !/(ed|en|wn|ne|t)$/.test(tokens.lower[m.trigger])) return false;
+  let t = m.trigger - 1;
+  while (t >= 0 && tokens.pos[t] === 'ADV') t--;
+  if (t < 0 || !BE.has(tokens.lower[t])) return false;
+  // `was killed by X` is coded by a `{source}` pattern; without `by` after it, nobody is named.
+  for (let k = m.end; k < Math.min(tokens.text.length, m.end + 4); k++) if (tokens.lower[k] === 'by') return false;
+  return true;
 }
 
 function expand(m: ActorMention): ActorMention[] {
@@ -240,8 +256,11 @@ function hasLaterMention(mentions: ActorMention[], k: number, trigger: number): 
   return mentions.some((m, i) => i > k && m.tokenEnd <= trigger);
 }
 
-/** The first mention starting at or after `from`, within `window` tokens and before clause punctuation. */
-function mentionAt(mentions: ActorMention[], from: number, window: number, doc: Doc, after?: Set<string>): ActorMention | null {
+/**
+ * The first mention starting at or after `from`, within `window` tokens and before clause punctuation; a loose
+ * search (no slot in the pattern) also stops where a subordinate clause opens (`agree a truce after Moscow talks`).
+ */
+function mentionAt(mentions: ActorMention[], from: number, window: number, doc: Doc, after?: Set<string>, loose = false): ActorMention | null {
   const { tokens } = doc;
   // A place (`in Kazakhstan`) is a target only where the pattern put its slot right after the preposition.
   const placeOk = from > 0 && LOCATIVE_SLOT.has(tokens.lower[from - 1]);
@@ -252,6 +271,7 @@ function mentionAt(mentions: ActorMention[], from: number, window: number, doc: 
     if (after && !after.has(tokens.lower[m.tokenStart - 1])) continue;
     for (let t = from; t < m.tokenStart; t++) {
       if (CLAUSE_END.has(tokens.text[t]) || tokens.text[t] === '.') return null;
+      if (loose && CLAUSE_WORDS.has(tokens.lower[t])) return null;
       if (SPEECH.has(tokens.lemma[t]) && tokens.pos[t] === 'VERB') return null;
     }
     return m;
