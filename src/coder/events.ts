@@ -201,7 +201,10 @@ const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'g
 /** A participle trigger after a form of `be` (adverbs between allowed), in a pattern that is not itself passive. */
 function isPassiveUse(doc: Doc, m: PatternMatch): boolean {
   const { tokens } = doc;
-  if (m.pattern.hasSource || tokens.pos[m.trigger] !== 'VERB' || !/(ed|en|wn|ne|t)$/.test(tokens.lower[m.trigger])) return false;
+  // Only a transitive pattern (`kill {target}`) can be turned round; `worried about`, `set to visit` are stative.
+  const next = m.pattern.elements[1];
+  if (!next || next.kind !== 'slot' || next.slot !== 'target') return false;
+  if (tokens.pos[m.trigger] !== 'VERB' || !/(ed|en|wn|ne|t)$/.test(tokens.lower[m.trigger])) return false;
   let t = m.trigger - 1;
   while (t >= 0 && tokens.pos[t] === 'ADV') t--;
   if (t < 0 || !BE.has(tokens.lower[t])) return false;
