@@ -9,7 +9,7 @@ import { findActors } from './actors.js';
 import { resolveEventDate, sentenceDates } from './dates.js';
 import { isDiscarded, discardedSentences } from './discard.js';
 import { matchSentence, triggerTest } from './event-matcher.js';
-import { assignActors, type EventCandidate } from './events.js';
+import { assignActors, reportedAccusations, type EventCandidate } from './events.js';
 import type { Gazetteer } from './gazetteer.js';
 import { datelinePlace, sentencePlaces, type PlaceFound } from './places.js';
 import { parseSentence, type TreeParser } from './syntax.js';
@@ -81,7 +81,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     // The tree is read for the subject: parse only where two actors stand before a trigger.
     const needsTree = matches.some((m) => actors.filter((a) => a.tokenEnd <= m.trigger).length >= 2);
     const tree = deps.parser && needsTree ? parseSentence(doc, sent, deps.parser) : null;
-    const candidates = assignActors(doc, matches, inSentence, tree);
+    const acts = assignActors(doc, matches, inSentence, tree);
+    const candidates = [...acts, ...reportedAccusations(doc, acts, inSentence)];
     if (!candidates.length) continue;
     const dates = sentenceDates(doc, sent, refDate);
     const places = sentencePlaces(doc, dicts.actors, gazetteer, sent);

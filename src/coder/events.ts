@@ -4,6 +4,7 @@
 // Pure: returns event candidates; dates, places and records are added by code-article.ts.
 import type { ActorMention, Doc } from '../model/types.js';
 import type { PatternMatch } from './event-matcher.js';
+import type { EventPattern } from '../dictionaries/event-patterns.js';
 import { clauseRoles, mentionForToken, type SentenceTree } from './syntax.js';
 
 export interface EventCandidate {
@@ -280,4 +281,59 @@ function mentionAt(mentions: ActorMention[], from: number, window: number, doc: 
     return m;
   }
   return null;
+}
+
+/** Verbs that report what someone says: `Beijing said Indian soldiers had provoked the clash`. */
+const REPORTING = new Set(['say', 'tell', 'claim', 'allege', 'insist', 'charge', 'state', 'declare', 'announce', 'report', 'add']);
+
+/** The synthetic pattern behind accusations read from reported conflict (CAMEO's `accuse` for allegations). */
+const ACCUSATION: EventPattern = {
+  id: 'rule:reported-accusation',
+  code: '112',
+  text: 'SPEAKER said SOURCE did <conflict act>',
+  elements: [{ kind: 'word', alts: ['say'], optional: false }],
+  example: '',
+  words: 1,
+  hasTarget: true,
+  hasSource: false,
+  hasPair: false,
+};
+
+/**
+ * `Turkish officials said he was murdered by Saudi agents`: a conflict act (roots 14-20) that a speaker of another
+ * party reports is also the speaker accusing its doer (CAMEO 112).
+ */
+export function reportedAccusations(doc: Doc, candidates: EventCandidate[], mentions: ActorMention[]): EventCandidate[] {
+  const { tokens } = doc;
+  const out: EventCandidate[] = [];
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    const root = Number(c.match.pattern.code.slice(0, 2));
+    if (root < 14) continue;
+    const speaker = speakerOf(doc, c.match.trigger, mentions);
+    if (!speaker || speaker.code.slice(0, 3) === c.source.code.slice(0, 3)) continue;
+    const key = `${speaker.code}|${c.source.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const match: PatternMatch = { ...c.match, pattern: ACCUSATION, words: [c.match.trigger], alternatives: [], slots: {} };
+    out.push({ match, source: speaker, target: c.source, rule: 'reported-accusation' });
+  }
+  return out;
+
+  /** The actor who reports the clause holding `trigger`: `X said ...` before it or `..., X said` after it. */
+  function speakerOf(d: Doc, trigger: number, ms: ActorMention[]): ActorMention | null {
+    const sent = d.tokens.sent[trigger];
+    for (let t = trigger - 1; t >= 0 && tokens.sent[t] === sent; t--) {
+      if (tokens.pos[t] === 'VERB' && REPORTING.has(tokens.lemma[t])) {
+        const before = ms.filter((m) => m.tokenEnd <= t && !m.locative);
+        return before.length ? before[before.length - 1] : null;
+      }
+    }
+    let t = trigger + 1;
+    while (t < tokens.text.length && tokens.sent[t] === sent && tokens.text[t] !== ',') t++;
+    const after = ms.filter((m) => m.tokenStart > t && !m.locative);
+    const m = after[0];
+    if (m && tokens.pos[m.tokenEnd] === 'VERB' && REPORTING.has(tokens.lemma[m.tokenEnd])) return m;
+    return null;
+  }
 }
