@@ -54,7 +54,10 @@ export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence,
       if (m) here.push(m);
     }
     if (!here.length) continue;
-    here.sort((x, y) => y.words.length - x.words.length || x.gaps - y.gaps || y.pattern.code.length - x.pattern.code.length);
+    // Longest first, then tightest, then one whose trigger matched the word as written (`left` the verb of
+    // leaving, not the lemma `leave` of another sense), then the more specific code.
+    const surface = (m: PatternMatch) => ((m.pattern.elements[0] as { alts: string[] }).alts.includes(tokens.lower[t]) ? 1 : 0);
+    here.sort((x, y) => y.words.length - x.words.length || x.gaps - y.gaps || surface(y) - surface(x) || y.pattern.code.length - x.pattern.code.length);
     const best = here[0];
     best.alternatives = here.slice(1);
     found.push(best);
