@@ -120,7 +120,13 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): Pattern
     afterSlot = false;
   }
   // `all detained demonstrators`, `the disputed border`: a participle after a determiner is an adjective.
-  if (tokens.pos[t] === 'VERB' && /(ed|en)$/.test(tokens.lower[t]) && PARTICIPLE_DETS.has(tokens.lower[t - 1] ?? '')) return null;
+  // (Only for a transitive pattern: `targeted killing of {target}` names the adjective itself.)
+  const second = p.elements[1];
+  if (tokens.pos[t] === 'VERB' && /(ed|en)$/.test(tokens.lower[t]) && (!second || second.kind === 'slot')) {
+    let d = t - 1;
+    while (d > sent.tokenStart && tokens.pos[d] === 'ADV') d--;
+    if (PARTICIPLE_DETS.has(tokens.lower[d] ?? '')) return null;
+  }
   const negator = findNegator(doc, sent, t);
   return { pattern: p, sentence: sent.index, trigger: t, words, slots, end: pos + 1, negated: negator !== null, negator, gaps, alternatives: [] };
 }

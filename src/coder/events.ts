@@ -65,7 +65,7 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
       }
     }
     if (source && target === source) target = null;
-    if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p.code))) return out;
+    if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p))) return out;
     if (source) return expandPairs(m, source, target, rule);
   }
   if (p.hasPair && m.slots.pair !== undefined) {
@@ -86,6 +86,12 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
   } else {
     // `Soleimani was killed when ...`: an active pattern used in the passive, with no `by` agent, names no doer.
     if (isPassiveUse(doc, m)) return out;
+    // `talks mediated by the OSCE`: a participle with `by` names its doer after it.
+    const byAgent = participleAgent(doc, m, mentions);
+    if (byAgent) {
+      const patient = subjectBefore(doc, mentions, m.trigger);
+      return expandPairs(m, byAgent, patient, 'participle-by-agent');
+    }
     source = subjectBefore(doc, mentions, m.trigger);
     if (source && nounGovernedElsewhere(doc, m, source)) return out;
     if (p.hasTarget) target = mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc);
@@ -99,7 +105,7 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     }
     // A pattern that expects a target and finds none codes nothing (`support each other` has no actor),
     // unless the subject is a compound whose members act on each other (`A and B signed a statement`).
-    if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p.code))) return out;
+    if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p))) return out;
   }
   if (!source) return out;
   return expandPairs(m, source, target, rule);
@@ -108,7 +114,7 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
 /** One candidate per source member and target member; a compound subject of a reciprocal act pairs up. */
 function expandPairs(m: PatternMatch, source: ActorMention, target: ActorMention | null, rule: string): EventCandidate[] {
   const out: EventCandidate[] = [];
-  if (target === null && source.members && source.members.length >= 2 && isReciprocal(m.pattern.code)) {
+  if (target === null && source.members && source.members.length >= 2 && isReciprocal(m.pattern)) {
     // `A and B met`, `the navies of A, B and C began drills`: an event between each pair of members.
     const ms = source.members;
     for (let i = 0; i < ms.length; i++) for (let j = i + 1; j < ms.length; j++) {
@@ -163,15 +169,19 @@ function treeActors(
     // Passive: `X was attacked by Y` -> Y against X; with no `by` agent the doer is unknown.
     const source = agent ?? (m.pattern.hasSource && m.slots.source !== undefined ? mentionAt(mentions, m.slots.source, TARGET_WINDOW, doc) : null);
     if (!source) return m.pattern.hasSource ? null : 'governed';
+    // A patient the tree finds but no actor covers (`Dozens of people were detained`): let the patterns try.
+    if (!patient) return null;
     return { source, target: patient, object: null, passive: true, rule: `${roles.rule}:passive` };
   }
   if (!subject) return null;
   return { source: subject, target: null, object, passive: false, rule: roles.rule };
 }
 
-/** Codes whose compound subject acts on itself: meetings, agreements, cooperation, fighting. */
-function isReciprocal(code: string): boolean {
-  return /^(03|04|05|06|19)/.test(code) || code === '0871' || code === '0874';
+/** Patterns whose compound subject acts on itself: meetings, agreements, cooperation, fighting each other. */
+function isReciprocal(p: EventPattern): boolean {
+  // `Syrian and Russian forces pounded Ghouta`: a violent act aimed at a target is not one between the members.
+  if (/^(03|04|05|06)/.test(p.code) || p.code === '0871' || p.code === '0874') return true;
+  return p.code.startsWith('19') && !p.hasTarget;
 }
 
 /** Verbs that carry an event noun as their object: `held talks`, `launched an attack`, `signed an agreement`. */
@@ -195,6 +205,14 @@ function nounGovernedElsewhere(doc: Doc, m: PatternMatch, subject: ActorMention)
     if (tokens.pos[t] === 'VERB' && !LIGHT_VERBS.has(tokens.lemma[t])) return true;
   }
   return false;
+}
+
+/** `mediated by the OSCE`: a past participle trigger followed by `by` and an actor (not a `{source}` pattern). */
+function participleAgent(doc: Doc, m: PatternMatch, mentions: ActorMention[]): ActorMention | null {
+  const { tokens } = doc;
+  if (m.pattern.hasSource || tokens.pos[m.trigger] !== 'VERB' || !/(ed|en)$/.test(tokens.lower[m.trigger])) return null;
+  if (tokens.lower[m.trigger + 1] !== 'by') return null;
+  return mentions.find((x) => x.tokenStart >= m.trigger + 2 && x.tokenStart <= m.trigger + 4 && !x.locative) ?? null;
 }
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got']);

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { threadId } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DyadError } from '../model/errors.js';
@@ -132,7 +133,7 @@ function readActorSourcesCached(dir: string): ActorSources {
   const sources = readActorSources(dir);
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
+    const tmp = `${file}.${process.pid}.${threadId}.tmp`;
     writeFileSync(tmp, JSON.stringify(sources));
     renameSync(tmp, file);
   } catch {

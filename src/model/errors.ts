@@ -11,6 +11,13 @@ export type ErrorCode =
   | 'DICT_INVALID'
   | 'DICT_MISSING'
   | 'USAGE'
+  | 'STORE_OPEN'
+  | 'STORE_LOCKED'
+  | 'STORE_CORRUPT'
+  | 'STORE_FOREIGN'
+  | 'STORE_VERSION'
+  | 'STORE_FULL'
+  | 'STORE_WRITE'
   | 'INTERNAL';
 
 export class DyadError extends Error {
@@ -46,5 +53,13 @@ export class UsageError extends DyadError {
   constructor(message: string) {
     super('USAGE', message);
     this.name = 'UsageError';
+  }
+}
+
+/** Errors of the corpus store (src/store/): the database file is named in the message. */
+export class StoreError extends DyadError {
+  constructor(code: ErrorCode, message: string, options: { where?: string; cause?: unknown } = {}) {
+    super(code, message, options);
+    this.name = 'StoreError';
   }
 }
