@@ -7,7 +7,7 @@ import type { Analyzer } from '../nlp/analyse.js';
 import { findLayout } from '../nlp/layout.js';
 import { findActors } from './actors.js';
 import { resolveEventDate, sentenceDates } from './dates.js';
-import { isDiscarded, discardedSentences } from './discard.js';
+import { findDiscarded } from './discard.js';
 import { matchSentence, triggerTest } from './event-matcher.js';
 import { assignActors, reportedAccusations, type EventCandidate } from './events.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -47,7 +47,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
   const doc = analyzer.analyse(article, layout);
   fixLemmas(doc, dicts.lemmas);
   const isTrigger = triggerTest(doc, dicts.events);
-  const datelineCountry = datelinePlace(doc, dicts.actors, gazetteer)?.location.country ?? null;
+  const dateline = datelinePlace(doc, dicts.actors, gazetteer);
+  const datelineCountry = dateline?.location.country ?? null;
   const refDate = doc.dateline?.date ?? article.date;
   const placeCache = new Map<number, string | null>();
   const sentencePlaceCountry = (i: number) => {
@@ -55,9 +56,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     return placeCache.get(i)!;
   };
   const mentions = findActors(doc, dicts.actors, { date: refDate, datelineCountry, isTrigger, sentencePlaceCountry });
-  const articleDiscard = isDiscarded(doc, dicts.discards);
+  const { article: articleDiscard, sentences: skipSentence } = findDiscarded(doc, dicts.discards);
   if (articleDiscard) return { doc, mentions, events: [], discarded: articleDiscard };
-  const skipSentence = discardedSentences(doc, dicts.discards);
 
   const bySentence = new Map<number, ActorMention[]>();
   const covered = new Uint8Array(doc.tokens.text.length);
@@ -68,7 +68,6 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     list.push(m);
     for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t] = 1;
   }
-  const dateline = datelinePlace(doc, dicts.actors, gazetteer);
   const records: EventRecord[] = [];
   for (const sent of doc.sentences) {
     if (skipSentence.has(sent.index)) continue;
@@ -78,9 +77,11 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     if (!actors.length) continue;
     const matches = matchSentence(doc, dicts.events, sent, (t) => covered[t] === 1);
     if (!matches.length) continue;
-    // The tree is read for the subject: parse only where two actors stand before a trigger.
-    const needsTree = matches.some((m) => actors.filter((a) => a.tokenEnd <= m.trigger).length >= 2);
-    const tree = deps.parser && needsTree ? parseSentence(doc, sent, deps.parser) : null;
+    // The tree is read for the subject: parse only where the nearest actor before a trigger is not plainly it.
+    const doubtful = matches.filter((m) => subjectUncertain(doc, actors, m.trigger));
+    // Parse up to a few words past the last doubtful trigger (its object and a `by` agent).
+    const parseEnd = doubtful.length ? Math.max(...doubtful.map((m) => m.end)) + 6 : 0;
+    const tree = deps.parser && doubtful.length ? parseSentence(doc, sent, deps.parser, parseEnd) : null;
     const acts = assignActors(doc, matches, inSentence, tree);
     const candidates = [...acts, ...reportedAccusations(doc, acts, inSentence)];
     if (!candidates.length) continue;
@@ -96,6 +97,25 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     }
   }
   return { doc, mentions, events: mergeRepeats(records, doc), discarded: null };
+}
+
+/**
+ * Is the nearest actor before the trigger a doubtful subject? It is plain when it stands right before the trigger
+ * with only modifiers, auxiliaries or adverbs between (`China is ready to`, `Russia strongly condemned`), and when
+ * no other actor precedes it in the sentence.
+ */
+function subjectUncertain(doc: Doc, actors: ActorMention[], trigger: number): boolean {
+  const before = actors.filter((a) => a.tokenEnd <= trigger);
+  if (before.length < 2) return false;
+  const nearest = before[before.length - 1];
+  const { pos, lower } = doc.tokens;
+  for (let t = nearest.tokenEnd; t < trigger; t++) {
+    const p = pos[t];
+    if (p === 'VERB' || p === 'ADP' || p === 'SCONJ' || p === 'PRON' || lower[t] === ',') return true;
+  }
+  // A mention right after a preposition or verb is an object, not the subject.
+  const prev = pos[nearest.tokenStart - 1];
+  return prev === 'ADP' || prev === 'VERB';
 }
 
 /** Corrects the lemmas the tagger gets wrong (`staged` -> `stage`, not `stag`). */

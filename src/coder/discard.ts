@@ -2,24 +2,25 @@
 import type { Discard, Discards } from '../dictionaries/discards.js';
 import type { Doc } from '../model/types.js';
 
-/** The discard that rules out the whole article (twice in the text, or once in the title), or null. */
-export function isDiscarded(doc: Doc, discards: Discards): string | null {
+/**
+ * One pass over the article: the discard that rules out the whole article (twice in the text, or once in the
+ * title), or null; and the sentences holding a sentence-level discard phrase.
+ */
+export function findDiscarded(doc: Doc, discards: Discards): { article: string | null; sentences: Set<number> } {
   const counts = new Map<Discard, number>();
+  const sentences = new Set<number>();
+  let article: string | null = null;
   for (const [d, t] of findDiscards(doc, discards, 0, doc.tokens.text.length)) {
-    if (d.scope !== 'article') continue;
+    if (d.scope === 'sentence') {
+      sentences.add(doc.tokens.sent[t]);
+      continue;
+    }
     const n = (counts.get(d) ?? 0) + 1;
     counts.set(d, n);
     const inTitle = doc.sentences[doc.tokens.sent[t]]?.segment === 'title';
-    if (n >= 2 || inTitle) return `${d.id} ${d.phrase}`;
+    if (!article && (n >= 2 || inTitle)) article = `${d.id} ${d.phrase}`;
   }
-  return null;
-}
-
-/** Sentences holding a sentence-level discard phrase. */
-export function discardedSentences(doc: Doc, discards: Discards): Set<number> {
-  const out = new Set<number>();
-  for (const [d, t] of findDiscards(doc, discards, 0, doc.tokens.text.length)) if (d.scope === 'sentence') out.add(doc.tokens.sent[t]);
-  return out;
+  return { article, sentences };
 }
 
 function* findDiscards(doc: Doc, discards: Discards, from: number, to: number): Generator<[Discard, number]> {

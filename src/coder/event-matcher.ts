@@ -40,6 +40,7 @@ export function triggerTest(doc: Doc, patterns: EventPatterns): (t: number) => b
 export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence, blocked: (t: number) => boolean): PatternMatch[] {
   const { tokens } = doc;
   const found: PatternMatch[] = [];
+  let words: Set<string> | null = null;
   for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
     if (blocked(t) || !TRIGGER_POS.has(tokens.pos[t])) continue;
     // `Iran-backed militia`, `U.N.-brokered deal`: the second half of a hyphenated modifier is no trigger.
@@ -49,7 +50,10 @@ export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence,
     if (!a && !b) continue;
     const candidates = a && b ? [...a, ...b] : (a ?? b)!;
     const here: PatternMatch[] = [];
+    words ??= sentenceWords(doc, sent);
     for (const p of candidates) {
+      // Cheap test first: every required word of the pattern must occur somewhere in the sentence.
+      if (!requiredWordsPresent(p, words)) continue;
       const m = tryMatch(doc, p, sent, t);
       if (m) here.push(m);
     }
@@ -80,6 +84,30 @@ export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence,
     out.push(m);
   }
   return out.sort((x, y) => x.trigger - y.trigger);
+}
+
+/** The lemmas and lower-case forms of a sentence's tokens. */
+function sentenceWords(doc: Doc, sent: Sentence): Set<string> {
+  const out = new Set<string>();
+  for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
+    out.add(doc.tokens.lemma[t]);
+    out.add(doc.tokens.lower[t]);
+  }
+  return out;
+}
+
+function requiredWordsPresent(p: EventPattern, words: Set<string>): boolean {
+  for (let k = 1; k < p.elements.length; k++) {
+    const e = p.elements[k];
+    if (e.kind !== 'word' || e.optional) continue;
+    if (!e.alts.some((a) => words.has(a))) {
+      // A closing preposition before a final slot may be missing (see tryMatch).
+      const rest = p.elements.slice(k + 1);
+      if (TRAILING_PREPOSITIONS.has(e.alts[0]) && rest.length === 1 && rest[0].kind === 'slot') continue;
+      return false;
+    }
+  }
+  return true;
 }
 
 function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): PatternMatch | null {

@@ -17,12 +17,24 @@ export interface TreeParser {
   parse(words: string[]): { head: number[]; deprel: string[]; upos: string[] };
 }
 
-export function parseSentence(doc: Doc, sent: Sentence, parser: TreeParser): SentenceTree {
-  const words = doc.tokens.text.slice(sent.tokenStart, sent.tokenEnd);
+/**
+ * Parses a sentence, or only its first tokens up to `tokenEnd`: the subject of a trigger stands before it, so the
+ * words after the last trigger of interest need no parse (tokens past the end get no head).
+ */
+export function parseSentence(doc: Doc, sent: Sentence, parser: TreeParser, tokenEnd = sent.tokenEnd): SentenceTree {
+  const end = Math.min(tokenEnd, sent.tokenEnd);
+  const words = doc.tokens.text.slice(sent.tokenStart, end);
   const r = parser.parse(words);
-  const head = new Int32Array(words.length);
-  for (let i = 0; i < words.length; i++) head[i] = r.head[i] === 0 ? -1 : sent.tokenStart + r.head[i] - 1;
-  return { tokenStart: sent.tokenStart, head, deprel: r.deprel, upos: r.upos };
+  const n = sent.tokenEnd - sent.tokenStart;
+  const head = new Int32Array(n).fill(-1);
+  const deprel: string[] = new Array(n).fill('');
+  const upos: string[] = new Array(n).fill('X');
+  for (let i = 0; i < words.length; i++) {
+    head[i] = r.head[i] === 0 ? -1 : sent.tokenStart + r.head[i] - 1;
+    deprel[i] = r.deprel[i];
+    upos[i] = r.upos[i];
+  }
+  return { tokenStart: sent.tokenStart, head, deprel, upos };
 }
 
 const rel = (tree: SentenceTree, t: number) => tree.deprel[t - tree.tokenStart] ?? '';
