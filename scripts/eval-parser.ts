@@ -13,8 +13,9 @@ const parser = loadParser(dirArg) as ArcEagerParser;
 const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
 const data = loadWords(ewtFile(split));
 
-// Warm the JIT on a few sentences so the timing reflects steady-state throughput.
-for (const s of data.slice(0, 300)) parser.parse(s.form);
+// One untimed pass first so the JIT has optimised the hot loops: the timing then reflects the
+// steady-state throughput of a long-running pipeline. The scored pass is the second one.
+evaluate(parser, data);
 const s = evaluate(parser, data);
 
 console.log(`model loaded in ${loadMs.toFixed(0)} ms`);
@@ -22,5 +23,5 @@ console.log(`EWT ${split}: ${data.length} sentences, ${s.words} words (gold toke
 console.log(`UPOS ${s.upos.toFixed(2)}%`);
 console.log(`UAS  ${s.uas.toFixed(2)}%`);
 console.log(`LAS  ${s.las.toFixed(2)}% (full deprel incl. subtypes; universal-part-only LAS ${s.lasUniversal.toFixed(2)}%)`);
-console.log(`speed ${Math.round(s.tokensPerSec)} tokens/s (tagger + parser, one core, ${s.secs.toFixed(2)} s)`);
+console.log(`speed ${Math.round(s.tokensPerSec)} tokens/s wall clock (tagger + parser, one thread, ${s.secs.toFixed(2)} s); ${Math.round(s.tokensPerCpuSec)} tokens/s of CPU time`);
 console.log(formatScores(s));

@@ -13,7 +13,7 @@ import { defaultModelDir, MODEL_FILE } from '../src/nlp/parser/index.js';
 const SEED = 20260101;
 const env = (k: string, d: number): number => (process.env[k] ? Number(process.env[k]) : d);
 const TAGGER_EPOCHS = env('TAGGER_EPOCHS', 6);
-const PARSER_EPOCHS = env('PARSER_EPOCHS', 15);
+const PARSER_EPOCHS = env('PARSER_EPOCHS', 20);
 const FOLDS = env('JACKKNIFE_FOLDS', 4);
 const SECOND_PASS = env('TAGGER_SECOND_PASS', 1) === 1;
 const OUT_DIR = process.env.PARSER_OUT_DIR ?? defaultModelDir();
@@ -103,9 +103,9 @@ const pdata: ParserTrainSentence[] = train.map((s, i) => {
 const parser = trainParser(tagger, labels, pdata, {
   epochs: PARSER_EPOCHS,
   seed: SEED,
-  exploreFrom: env('EXPLORE_FROM', 1),
+  exploreFrom: env('EXPLORE_FROM', 2),
   exploreProb: env('EXPLORE_PROB', 0.9),
-  minAbsActions: env('PRUNE_ACTIONS', 0.95),
+  minAbsActions: env('PRUNE_ACTIONS', 1.05),
   minAbsLabels: env('PRUNE_LABELS', 1.5),
   log,
   evaluate: (p, ep) => {

@@ -32,15 +32,18 @@ interface State {
   lastPerson: ActorMention | null;
   /** How often each learned person was named: the most named is who `him`/`her` most likely means. */
   personCounts: Map<Learned, number>;
+  /** The actors composed so far in the current sentence. */
+  sentenceActors: ActorMention[];
 }
 
 /** Every actor mention of the doc, in text order; compound mentions carry their members. */
 export function findActors(doc: Doc, dict: ActorDictionary, options: ActorOptions): ActorMention[] {
-  const state: State = { history: [], learned: new Map(), lastPerson: null, personCounts: new Map() };
+  const state: State = { history: [], learned: new Map(), lastPerson: null, personCounts: new Map(), sentenceActors: [] };
   const out: ActorMention[] = [];
   for (const sent of doc.sentences) {
     const phrases = findNounPhrases(doc, dict, sent, options.isTrigger);
     const inSentence: ActorMention[] = [];
+    state.sentenceActors = inSentence;
     for (const np of phrases) {
       const m = composePhrase(doc, dict, np, options, state);
       if (!m) continue;
@@ -67,7 +70,9 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     const word = doc.tokens.lower[np.start];
     // `pressed him to`: an object pronoun means the article's most named person other than the last subject.
     if (word === 'him' || word === 'her') {
-      const central = centralPerson(state, state.lastPerson?.code ?? null);
+      // `he urged him`: `him` is not the subject of its own sentence.
+      const subjectHere = state.sentenceActors.find((m) => isPersonLike(m));
+      const central = centralPerson(state, subjectHere?.code ?? null);
       if (central) return { ...makeMention(doc, np.start, pieceEnd(np), central.code, central.name, 'pronoun', [{ rule: 'object-pronoun-most-named-person' }, ...central.why]) };
     }
     const ref = state.lastPerson;

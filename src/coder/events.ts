@@ -268,6 +268,8 @@ function isObject(doc: Doc, m: ActorMention): boolean {
   const before = m.tokenStart - 1;
   if (before < 0 || tokens.sent[before] !== tokens.sent[m.tokenStart]) return false;
   if (CLAUSE_WORDS.has(tokens.lower[before])) return false;
+  // `Neighbouring Senegal pressed him`: a sentence-initial modifier is no verb taking an object.
+  if (before === 0 || tokens.sent[before - 1] !== tokens.sent[before]) return false;
   const pos = tokens.pos[before];
   if (pos === 'ADP' || tokens.lower[before] === 'to') return tokens.lower[before] !== 'of' && tokens.lower[before] !== 'to' ? true : tokens.lower[before] === 'to';
   if (pos === 'VERB') return !SUBJECT_INTRO.has(tokens.lemma[before]);

@@ -96,20 +96,23 @@ export function wordAtoms(words: string[]): WordAtoms {
 }
 
 // Feature keys: template id and atoms mixed then finalised. Separate seeds keep tagger/parser apart.
+// The template-id step of every key is constant, so it is precomputed once per template id.
+const TSEED = new Int32Array(256);
+for (let t = 0; t < 256; t++) TSEED[t] = mix(0x1234567, t);
 function k1(t: number, a: number): number {
-  return fin(mix(mix(0x1234567, t), a));
+  return fin(mix(TSEED[t], a));
 }
 function k2(t: number, a: number, b: number): number {
-  return fin(mix(mix(mix(0x1234567, t), a), b));
+  return fin(mix(mix(TSEED[t], a), b));
 }
 function k3(t: number, a: number, b: number, c: number): number {
-  return fin(mix(mix(mix(mix(0x1234567, t), a), b), c));
+  return fin(mix(mix(mix(TSEED[t], a), b), c));
 }
 function k4(t: number, a: number, b: number, c: number, d: number): number {
-  return fin(mix(mix(mix(mix(mix(0x1234567, t), a), b), c), d));
+  return fin(mix(mix(mix(mix(TSEED[t], a), b), c), d));
 }
 function k5(t: number, a: number, b: number, c: number, d: number, e: number): number {
-  return fin(mix(mix(mix(mix(mix(mix(0x1234567, t), a), b), c), d), e));
+  return fin(mix(mix(mix(mix(mix(TSEED[t], a), b), c), d), e));
 }
 
 export const TAGGER_MAX_FEATS = 64;

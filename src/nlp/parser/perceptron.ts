@@ -1,5 +1,5 @@
-// Multi-class averaged perceptron over hashed integer features: an open-addressing table maps a
-// 32-bit feature key to a dense row of class weights. Must not allocate per feature in hot loops.
+// Averaged perceptron over hashed 32-bit feature keys (dense rows while training) and the compact
+// inference tables built from it (sparse int16 rows; inline slots). Must not allocate per feature in hot loops.
 
 /** murmur3-style mixing step: folds 32-bit value v into running hash h. */
 export function mix(h: number, v: number): number {
@@ -202,9 +202,10 @@ export class SparseModel {
   readonly cls: Uint8Array;
   readonly q: Int16Array;
   readonly scale: number;
-  private readonly slots: Int32Array;
-  private readonly entries: Int32Array;
-  private readonly mask: number;
+  // Built on first use: the transition model is only ever scored through its InlineModel copy.
+  private slots: Int32Array | null = null;
+  private entries: Int32Array | null = null;
+  private mask = 0;
 
   constructor(nClasses: number, rowKeys: Int32Array, counts: Uint8Array, cls: Uint8Array, q: Int16Array, scale: number) {
     if (nClasses > 255) throw new Error('perceptron.ts: SparseModel holds at most 255 classes');
@@ -216,26 +217,36 @@ export class SparseModel {
     this.q = q;
     this.scale = scale;
     if (q.length >= 1 << 23) throw new Error('perceptron.ts: SparseModel too large');
-    this.entries = new Int32Array(q.length);
-    for (let j = 0; j < q.length; j++) this.entries[j] = (q[j] << 8) | cls[j];
+    let total = 0;
+    for (let r = 0; r < counts.length; r++) total += counts[r];
+    if (total !== q.length) throw new Error('perceptron.ts: SparseModel row counts do not add up');
+  }
+
+  private build(): Int32Array {
+    const { q, cls, counts, rowKeys } = this;
+    const entries = new Int32Array(q.length);
+    for (let j = 0; j < q.length; j++) entries[j] = (q[j] << 8) | cls[j];
     let cap = 1024;
     // Load factor up to 0.75: a smaller table stays in cache better than shorter probe runs would gain.
     while (cap * 0.75 < this.nRows) cap <<= 1;
-    this.mask = cap - 1;
-    this.slots = new Int32Array(cap * 2);
+    const mask = cap - 1;
+    const slots = new Int32Array(cap * 2);
     let start = 0;
     for (let r = 0; r < this.nRows; r++) {
       const key = rowKeys[r];
-      let s = key & this.mask;
-      while (this.slots[s << 1] !== 0) {
-        if (this.slots[s << 1] === key) throw new Error('perceptron.ts: duplicate feature key in model');
-        s = (s + 1) & this.mask;
+      let s = key & mask;
+      while (slots[s << 1] !== 0) {
+        if (slots[s << 1] === key) throw new Error('perceptron.ts: duplicate feature key in model');
+        s = (s + 1) & mask;
       }
-      this.slots[s << 1] = key;
-      this.slots[(s << 1) + 1] = (start << 8) | counts[r];
+      slots[s << 1] = key;
+      slots[(s << 1) + 1] = (start << 8) | counts[r];
       start += counts[r];
     }
-    if (start !== q.length) throw new Error('perceptron.ts: SparseModel row counts do not add up');
+    this.entries = entries;
+    this.mask = mask;
+    this.slots = slots;
+    return slots;
   }
 
   /** Averaged weights of a trained perceptron, dropping |w| < minAbs and rows left empty. */
@@ -270,7 +281,7 @@ export class SparseModel {
 
   /** Weight entries of the row with this key: [start, count] packed, or -1. */
   find(key: number): number {
-    const slots = this.slots;
+    const slots = this.slots ?? this.build();
     const mask = this.mask;
     let s = key & mask;
     for (;;) {
@@ -285,7 +296,8 @@ export class SparseModel {
   scoreKeys(keys: Int32Array, n: number, out: Float32Array): void {
     const C = this.nClasses;
     out.fill(0, 0, C);
-    const entries = this.entries;
+    if (!this.slots) this.build();
+    const entries = this.entries!;
     // Two phases: a tight probe loop first lets the CPU overlap many independent cache misses.
     const found = scratch(n);
     for (let i = 0; i < n; i++) found[i] = this.find(keys[i]);

@@ -3,6 +3,10 @@
 import { Perceptron, SparseModel, fin, mix, rng, shuffle } from './perceptron.js';
 import { TAGGER_MAX_FEATS, taggerFeatures, wordAtoms, type WordAtoms } from './features.js';
 
+// Pass 2 re-scores only words whose pass-1 margin (best minus runner-up score) is at most this:
+// confident words keep their tag. Tuned on dev: same accuracy, ~10% faster tagging + parsing.
+const SKIP_MARGIN = 30;
+
 export interface TaggedSentence {
   words: string[];
   tags: Int32Array; // joint class ids
@@ -40,14 +44,20 @@ export class Tagger {
   /** Joint class ids per word. When `upos` is given, only classes with that UPOS are allowed. */
   predict(words: string[], atoms: WordAtoms = wordAtoms(words), upos?: string[]): Int32Array {
     fillAmbiguity(atoms, this.lexicon, this.fixed);
-    const first = this.runPass(this.pass1, atoms, null, upos);
+    const n = atoms.n;
+    if (this.margin.length < n) this.margin = new Float32Array(n * 2);
+    const first = this.runPass(this.pass1, atoms, null, upos, null);
     if (!this.pass2) return first;
-    return this.runPass(this.pass2, atoms, first, upos);
+    return this.runPass(this.pass2, atoms, first, upos, first);
   }
 
-  private runPass(model: SparseModel, atoms: WordAtoms, next: Int32Array | null, upos?: string[]): Int32Array {
+  /** Pass 1 scoring margin per word; pass 2 keeps pass-1 tags whose margin exceeds SKIP_MARGIN. */
+  private margin = new Float32Array(256);
+
+  private runPass(model: SparseModel, atoms: WordAtoms, next: Int32Array | null, upos: string[] | undefined, keep: Int32Array | null): Int32Array {
     const n = atoms.n;
     const out = new Int32Array(n);
+    const margin = this.margin;
     const C = this.classes.length;
     const sc = this.scores;
     for (let i = 0; i < n; i++) {
@@ -55,6 +65,11 @@ export class Tagger {
       const f = atoms.fixed[i];
       if (f >= 0 && (want === undefined || this.upos[f] === want)) {
         out[i] = f;
+        margin[i] = Infinity;
+        continue;
+      }
+      if (keep && margin[i] > SKIP_MARGIN) {
+        out[i] = keep[i];
         continue;
       }
       const nf = taggerFeatures(atoms, i, out, next, this.keys);
@@ -73,6 +88,11 @@ export class Tagger {
         for (let c = 0; c < C; c++) if (best < 0 || sc[c] > sc[best]) best = c;
       }
       out[i] = best;
+      if (!keep) {
+        let second = -Infinity;
+        for (let c = 0; c < C; c++) if (c !== best && sc[c] > second && (want === undefined || this.upos[c] === want)) second = sc[c];
+        margin[i] = sc[best] - second;
+      }
     }
     return out;
   }
