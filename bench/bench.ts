@@ -3,12 +3,10 @@
 // `npm run bench -- --no-parse` measures pattern-only coding.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDictionaries, defaultDataDir } from '../src/dictionaries/load.js';
+import { defaultDataDir } from '../src/dictionaries/load.js';
 import { codeArticle, type CoderDeps } from '../src/coder/code-article.js';
-import { createWinkAnalyzer } from '../src/nlp/analyse.js';
-import { createGazetteer } from '../src/coder/gazetteer.js';
+import { createCoderDeps } from '../src/coder/deps.js';
 import { parseTextArticle } from '../src/input/read-articles.js';
-import { loadParser } from '../src/nlp/parser/index.js';
 import type { Article } from '../src/model/types.js';
 
 const TARGET_BYTES = Number(process.env.BENCH_BYTES ?? 5 * 1024 * 1024);
@@ -25,7 +23,7 @@ function sourceArticles(): { articles: Article[]; from: string } {
 function main(): void {
   const t0 = performance.now();
   const parse = !process.argv.includes('--no-parse');
-  const deps: CoderDeps = { dicts: loadDictionaries(), analyzer: createWinkAnalyzer(), gazetteer: createGazetteer(), parser: parse ? loadParser() : null };
+  const deps: CoderDeps = createCoderDeps({ parse });
   // Warm up: the first article loads the gazetteer and compiles hot paths.
   const { articles, from } = sourceArticles();
   codeArticle(articles[0], deps);

@@ -1,12 +1,9 @@
 // `dyad code PATH...`: reads articles, codes them and prints event records; warns for each bad input and
 // ends with a summary. A thin wrapper over readArticles and codeArticle.
 import type { Command } from 'commander';
-import { loadDictionaries } from '../dictionaries/load.js';
 import { readArticles, DEFAULT_MAX_BYTES, validDate } from '../input/read-articles.js';
 import { codeArticle } from '../coder/code-article.js';
-import { createGazetteer } from '../coder/gazetteer.js';
-import { createWinkAnalyzer } from '../nlp/analyse.js';
-import { loadParser } from '../nlp/parser/index.js';
+import { createCoderDeps } from '../coder/deps.js';
 import { createWriter, FORMATS, type Format } from '../output/formats.js';
 import { UsageError } from '../model/errors.js';
 
@@ -44,8 +41,7 @@ async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> 
   const maxMB = Number(opts.maxSize);
   if (!Number.isFinite(maxMB) || maxMB <= 0) throw new UsageError(`--max-size must be a positive number of megabytes`);
   const started = Date.now();
-  const dicts = loadDictionaries({ dictDir: opts.dict });
-  const deps = { dicts, analyzer: createWinkAnalyzer(), gazetteer: createGazetteer(), parser: opts.parse ? loadParser() : null, options: { keepUntargeted: opts.keepUntargeted } };
+  const deps = createCoderDeps({ dictDir: opts.dict, parse: opts.parse, keepUntargeted: opts.keepUntargeted });
   const writer = createWriter(format, process.stdout.columns ?? 120);
   const out = process.stdout;
   const write = (s: string) => (s ? out.write(s) : true);

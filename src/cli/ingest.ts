@@ -15,6 +15,7 @@ interface IngestCliOptions {
   date?: string;
   maxSize: string;
   dict?: string;
+  parse: boolean;
   batchSize: string;
   quiet?: boolean;
 }
@@ -36,6 +37,7 @@ export function registerIngest(program: Command, setStatus: (s: number) => void)
     .option('--outlet <name>', 'outlet of articles without a url (else the dateline agency)')
     .option('--date <YYYY-MM-DD>', 'publication date for plain text files without a date line')
     .option('--max-size <MB>', 'refuse files larger than this many megabytes', String(DEFAULT_MAX_BYTES / 1024 / 1024))
+    .option('--no-parse', 'code from patterns alone, without the dependency parser (faster)')
     .option('--dict <dir>', 'code with the dyad-format dictionaries in DIR instead of the built-in ones')
     .option('--batch-size <n>', 'articles written per transaction', String(DEFAULT_BATCH))
     .option('-q, --quiet', 'no progress bar and no summary line')
@@ -58,6 +60,7 @@ async function ingestCommand(paths: string[], opts: IngestCliOptions): Promise<n
       paths,
       workers,
       dictDir: opts.dict,
+      parse: opts.parse,
       outlet: opts.outlet ?? null,
       date: opts.date ?? null,
       maxBytes: maxMB * 1024 * 1024,

@@ -11,6 +11,7 @@ interface RecodeCliOptions {
   db: string;
   workers?: string;
   dict?: string;
+  parse: boolean;
   all?: boolean;
   quiet?: boolean;
 }
@@ -21,6 +22,7 @@ export function registerRecode(program: Command, setStatus: (s: number) => void)
     .description('code the stored articles again with the current dictionaries (those coded with another version, or --all)')
     .option('--db <file>', 'the database file', DEFAULT_DB)
     .option('--workers <n>', `worker threads (default: ${availableParallelism()}); 1 codes in the main thread`)
+    .option('--no-parse', 'code from patterns alone, without the dependency parser (faster)')
     .option('--dict <dir>', 'code with the dyad-format dictionaries in DIR instead of the built-in ones')
     .option('--all', 'recode every article, even those already coded with this dictionary version')
     .option('-q, --quiet', 'no progress bar and no summary line')
@@ -38,6 +40,7 @@ async function recodeCommand(opts: RecodeCliOptions): Promise<number> {
     summary = await recode(store, {
       workers,
       dictDir: opts.dict,
+      parse: opts.parse,
       all: opts.all,
       onProgress: (p) => bar.update(p.done, { events: p.events }),
       onWarning: (m) => process.stderr.write(`dyad: warning: ${m}\n`),

@@ -13,6 +13,8 @@ export interface IngestOptions {
   /** Worker threads (1 codes in this thread); the stored rows are the same for any number. */
   workers: number;
   dictDir?: string;
+  /** Parse doubtful sentences (default true); false codes from patterns alone. */
+  parse?: boolean;
   /** Outlet of articles without a URL. */
   outlet?: string | null;
   /** Publication date for plain text without a date line. */
@@ -132,7 +134,7 @@ export async function ingest(store: CorpusStore, options: IngestOptions): Promis
   const dispatch = async () => {
     if (!chunk.length) return;
     if (!coder) {
-      coder = await createArticleCoder({ workers: options.workers, dictDir: options.dictDir });
+      coder = await createArticleCoder({ workers: options.workers, dictDir: options.dictDir, parse: options.parse });
       summary.dictVersion = coder.dictVersion;
     }
     inFlight.push(coder.code(chunk));

@@ -4,9 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { loadDictionaries } from '../dictionaries/load.js';
-import { createGazetteer } from '../coder/gazetteer.js';
-import { createWinkAnalyzer } from '../nlp/analyse.js';
+import { createCoderDeps } from '../coder/deps.js';
 import type { Article } from '../model/types.js';
 import { DyadError } from '../model/errors.js';
 import { codeForStore, type CodedForStore } from './code-for-store.js';
@@ -23,6 +21,8 @@ export interface CoderOptions {
   /** Worker threads; 1 (or less) codes in the calling thread. */
   workers: number;
   dictDir?: string;
+  /** Parse doubtful sentences with the dependency parser, as `dyad code` does (default true). */
+  parse?: boolean;
 }
 
 /**
@@ -44,15 +44,14 @@ export function workerScript(): string {
 
 export async function createArticleCoder(options: CoderOptions): Promise<ArticleCoder> {
   if (options.workers <= 1) {
-    const dicts = loadDictionaries({ dictDir: options.dictDir });
-    const deps = { dicts, analyzer: createWinkAnalyzer(), gazetteer: createGazetteer() };
+    const deps = createCoderDeps({ dictDir: options.dictDir, parse: options.parse });
     return {
-      dictVersion: dicts.version,
+      dictVersion: deps.dicts.version,
       code: async (articles) => articles.map((a) => codeForStore(a, deps)),
       close: async () => {},
     };
   }
-  return createWorkerPool(options.workers, options.dictDir);
+  return createWorkerPool(options.workers, options.dictDir, options.parse !== false);
 }
 
 interface Slot {
@@ -60,7 +59,7 @@ interface Slot {
   busy: number;
 }
 
-async function createWorkerPool(size: number, dictDir: string | undefined): Promise<ArticleCoder> {
+async function createWorkerPool(size: number, dictDir: string | undefined, parse: boolean): Promise<ArticleCoder> {
   const script = workerScript();
   const pending = new Map<number, { resolve: (r: CodedForStore[]) => void; reject: (e: Error) => void; slot: Slot }>();
   let nextId = 0;
@@ -75,7 +74,7 @@ async function createWorkerPool(size: number, dictDir: string | undefined): Prom
   await Promise.all(
     Array.from({ length: size }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(script, { workerData: { dictDir } });
+        const worker = new Worker(script, { workerData: { dictDir, parse } });
         const slot: Slot = { worker, busy: 0 };
         slots.push(slot);
         worker.once('message', (msg: { ready: boolean; dictVersion?: string; error?: string; code?: string }) => {

@@ -8,6 +8,8 @@ import { actorMentionRows, mentionRows } from './rows.js';
 export interface RecodeOptions {
   workers: number;
   dictDir?: string;
+  /** Parse doubtful sentences (default true); false codes from patterns alone. */
+  parse?: boolean;
   /** Recode every article, not only those coded with another dictionary version. */
   all?: boolean;
   batchSize?: number;
@@ -26,7 +28,7 @@ const CHUNK = 8;
 
 export async function recode(store: CorpusStore, options: RecodeOptions): Promise<RecodeSummary> {
   const batchSize = options.batchSize ?? 250;
-  const coder = await createArticleCoder({ workers: options.workers, dictDir: options.dictDir });
+  const coder = await createArticleCoder({ workers: options.workers, dictDir: options.dictDir, parse: options.parse });
   const summary: RecodeSummary = { recoded: 0, failed: 0, mentions: 0, dictVersion: coder.dictVersion };
   let afterSeq = -1;
   try {

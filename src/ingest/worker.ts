@@ -1,9 +1,7 @@
 // Worker thread entry: loads the dictionaries once, then codes the batches of articles the main thread sends.
 // It never touches the database: the main thread alone writes.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadDictionaries } from '../dictionaries/load.js';
-import { createGazetteer } from '../coder/gazetteer.js';
-import { createWinkAnalyzer } from '../nlp/analyse.js';
+import { createCoderDeps } from '../coder/deps.js';
 import type { Article } from '../model/types.js';
 import { codeForStore } from './code-for-store.js';
 
@@ -14,9 +12,9 @@ interface Request {
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run as a worker thread');
-const { dictDir } = workerData as { dictDir?: string };
+const { dictDir, parse } = workerData as { dictDir?: string; parse?: boolean };
 try {
-  const deps = { dicts: loadDictionaries({ dictDir }), analyzer: createWinkAnalyzer(), gazetteer: createGazetteer() };
+  const deps = createCoderDeps({ dictDir, parse });
   port.postMessage({ ready: true, dictVersion: deps.dicts.version });
   port.on('message', (req: Request) => {
     const results = req.articles.map((a) => codeForStore(a, deps));
