@@ -180,7 +180,8 @@ function treeActors(
 /** Patterns whose compound subject acts on itself: meetings, agreements, cooperation, fighting each other. */
 function isReciprocal(p: EventPattern): boolean {
   // `Syrian and Russian forces pounded Ghouta`: a violent act aimed at a target is not one between the members.
-  if (/^(03|04|05|06)/.test(p.code) || p.code === '0871' || p.code === '0874') return true;
+  // Cooperation, agreement, meetings and negotiation; not visits (042), hosting (043), mediation (045, 039) or aid.
+  if (/^(030|031|032|036|037|040|041|044|046|050|054|057|06)/.test(p.code) || p.code === '0871' || p.code === '0874') return true;
   return p.code.startsWith('19') && !p.hasTarget;
 }
 
