@@ -11,6 +11,7 @@ import { registerEvents } from './events.js';
 import { registerAggregate } from './aggregate.js';
 import { registerActors } from './actors.js';
 import { registerExport } from './export.js';
+import { registerServe } from './serve.js';
 
 export const EXIT = { ok: 0, inputFailed: 1, usage: 2, internal: 3, store: 4 } as const;
 
@@ -37,6 +38,7 @@ export async function run(argv: string[]): Promise<number> {
   registerAggregate(program, (s) => (status = s));
   registerActors(program, (s) => (status = s));
   registerExport(program, (s) => (status = s));
+  registerServe(program, (s) => (status = s));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return status;

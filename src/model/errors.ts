@@ -18,6 +18,12 @@ export type ErrorCode =
   | 'STORE_VERSION'
   | 'STORE_FULL'
   | 'STORE_WRITE'
+  | 'BAD_REQUEST'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'DISABLED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'QUERY_TIMEOUT'
   | 'INTERNAL';
 
 export class DyadError extends Error {

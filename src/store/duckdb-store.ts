@@ -5,11 +5,14 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { StoreError } from '../model/errors.js';
 import { COPY_OPTIONS, profileColumns } from './export-profiles.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
-import { actorsQuery, aggregateQuery, eventsQuery, whereEvents, type Sql } from './queries.js';
+import {
+  actorMentionsOfArticleQuery, articleByIdQuery, eventByIdQuery, eventsPageQuery, mentionsOfArticleQuery, mentionsOfEventQuery,
+} from './detail-queries.js';
+import { actorsQuery, aggregateQuery, whereEvents, type Sql } from './queries.js';
 import { classifyDuckDbError } from './store-errors.js';
 import type {
-  ActorMentionRow, ActorQuery, AggregateSpec, ArticleRow, CorpusStore, EventFilter, ExportOptions, IngestBatch,
-  MentionRow, RecodeBatch, ResultRow, StoreCounts, StoredArticleKey,
+  ActorMentionRow, ActorQuery, AggregateSpec, ArticleDetail, ArticleRow, CorpusStore, EventDetail, EventFilter, ExportOptions,
+  IngestBatch, MentionRow, RecodeBatch, ResultRow, StoreCounts, StoredArticleKey,
 } from './store.js';
 
 export const DEFAULT_DB = 'dyad.duckdb';
@@ -259,8 +262,21 @@ class DuckDbStore implements CorpusStore {
     });
   }
 
-  events(filter: EventFilter, limit: number): Promise<ResultRow[]> {
-    return this.rows(eventsQuery(filter, limit));
+  events(filter: EventFilter, limit: number, offset = 0): Promise<ResultRow[]> {
+    return this.rows(eventsPageQuery(filter, limit, offset));
+  }
+
+  async eventDetail(eventId: string): Promise<EventDetail | null> {
+    const [event] = await this.rows(eventByIdQuery(eventId));
+    if (!event) return null;
+    return { event, mentions: await this.rows(mentionsOfEventQuery(eventId)) };
+  }
+
+  async articleDetail(articleId: string): Promise<ArticleDetail | null> {
+    const [article] = await this.rows(articleByIdQuery(articleId));
+    if (!article) return null;
+    const [mentions, actors] = await Promise.all([this.rows(mentionsOfArticleQuery(articleId)), this.rows(actorMentionsOfArticleQuery(articleId))]);
+    return { article, mentions, actors };
   }
 
   aggregate(spec: AggregateSpec): Promise<ResultRow[]> {

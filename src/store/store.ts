@@ -179,6 +179,19 @@ export interface StoreCounts {
 /** A row of a query result: plain JSON values (numbers, strings, null, arrays). */
 export type ResultRow = Record<string, unknown>;
 
+/** One event (`events` row) with every stored mention of it (`mentions` rows with their article's date and title). */
+export interface EventDetail {
+  event: ResultRow;
+  mentions: ResultRow[];
+}
+
+/** One article (`articles` row without the signature) with its mentions and actor sightings. */
+export interface ArticleDetail {
+  article: ResultRow;
+  mentions: ResultRow[];
+  actors: ResultRow[];
+}
+
 export interface CorpusStore {
   /** The database file (or connection name) for messages. */
   readonly location: string;
@@ -193,7 +206,12 @@ export interface CorpusStore {
   articlesToRecode(dictVersion: string, all: boolean, afterSeq: number, limit: number): Promise<ArticleRow[]>;
   /** Replaces the coding of some stored articles, all or nothing. */
   replaceCoding(batch: RecodeBatch): Promise<void>;
-  events(filter: EventFilter, limit: number): Promise<ResultRow[]>;
+  /** Events matching the filter, by date then id; `offset` skips that many (paging). */
+  events(filter: EventFilter, limit: number, offset?: number): Promise<ResultRow[]>;
+  /** One event with its mentions, or null for an unknown id. */
+  eventDetail(eventId: string): Promise<EventDetail | null>;
+  /** One article with its text, mentions and actor sightings, or null for an unknown id. */
+  articleDetail(articleId: string): Promise<ArticleDetail | null>;
   aggregate(spec: AggregateSpec): Promise<ResultRow[]>;
   actors(query: ActorQuery): Promise<ResultRow[]>;
   /** Writes the events matching the filter to a file; returns the number of rows. */
