@@ -81,7 +81,8 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     }
   } else if (p.hasSource && m.slots.source !== undefined) {
     source = mentionAt(mentions, m.slots.source, TARGET_WINDOW, doc);
-    target = subjectBefore(doc, mentions, m.trigger);
+    // `the kidnapping of X by Y` names both; `X was attacked by Y` has the target before the trigger.
+    target = m.slots.target !== undefined ? mentionAt(mentions, m.slots.target, TARGET_WINDOW, doc) : subjectBefore(doc, mentions, m.trigger);
     rule = 'passive-by-source';
   } else {
     // `Soleimani was killed when ...`: an active pattern used in the passive, with no `by` agent, names no doer.
