@@ -226,10 +226,9 @@ function joinPhrases(doc: Doc, phrases: NounPhrase[]): NounPhrase[] {
     const np = list[k];
     const prev = appos[appos.length - 1];
     if (prev && between(prev, np) === ',' && isNameLike(prev) && hasRoleOrInstitution(np) && !isNameLike(np)) {
-      prev.pieces.push(...np.pieces.map((p) => ({ ...p, appositive: true }) as Piece));
+      // The mention's span stays the name's (pieces decide it); the appositive only adds role and country.
+      prev.pieces.push(...np.pieces);
       prev.joined = true;
-      // The span stays the name's: the appositive is evidence, not the mention.
-      (prev as NounPhrase & { apposEnd?: number }).apposEnd = np.end;
       continue;
     }
     // `The German foreign minister, Heiko Maas, warned`: the name must close the apposition with a comma.
