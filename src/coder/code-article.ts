@@ -69,6 +69,21 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     for (let t = m.tokenStart; t < m.tokenEnd; t++) covered[t] = 1;
   }
   const records: EventRecord[] = [];
+  const dateCache = new Map<number, ReturnType<typeof sentenceDates>>();
+  const datesOf = (i: number) => {
+    let d = dateCache.get(i);
+    if (!d) dateCache.set(i, (d = sentenceDates(doc, doc.sentences[i], refDate)));
+    return d;
+  };
+  /** The last date expression of the body sentences before sentence i. */
+  const earlierDate = (i: number) => {
+    for (let j = i - 1; j >= 0; j--) {
+      if (doc.sentences[j].segment !== 'body') continue;
+      const d = datesOf(j);
+      if (d.length) return d[d.length - 1];
+    }
+    return null;
+  };
   for (const sent of doc.sentences) {
     if (skipSentence.has(sent.index)) continue;
     const inSentence = bySentence.get(sent.index) ?? [];
@@ -85,10 +100,11 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const acts = assignActors(doc, matches, inSentence, tree);
     const candidates = [...acts, ...reportedAccusations(doc, acts, inSentence)];
     if (!candidates.length) continue;
-    const dates = sentenceDates(doc, sent, refDate);
+    const dates = datesOf(sent.index);
+    const earlier = dates.length || sent.segment !== 'body' ? null : earlierDate(sent.index);
     const places = sentencePlaces(doc, dicts.actors, gazetteer, sent);
     for (const c of candidates) {
-      const r = makeRecord(doc, deps, sent, c, dates, places, dateline, refDate);
+      const r = makeRecord(doc, deps, sent, c, dates, places, dateline, earlier);
       // A dyadic act with no target found (`condemned the move`) says too little to keep; nor does an actor
       // acting on itself under the same code (`a meeting between its foreign minister and ...` gone wrong).
       if (!r.target && !deps.options?.keepUntargeted && !dicts.untargeted.some((p) => r.cameo.startsWith(p))) continue;
@@ -135,7 +151,7 @@ function makeRecord(
   dates: ReturnType<typeof sentenceDates>,
   places: PlaceFound[],
   dateline: PlaceFound | null,
-  refDate: string | null,
+  earlier: ReturnType<typeof sentenceDates>[number] | null,
 ): EventRecord {
   const { dicts } = deps;
   const { tokens, article } = doc;
@@ -148,7 +164,7 @@ function makeRecord(
   const triggerStart = tokens.start[m.trigger];
   const lastWord = m.words[m.words.length - 1];
   const trigger = { start: triggerStart, end: tokens.end[lastWord], text: article.text.slice(triggerStart, tokens.end[lastWord]) };
-  const date = resolveEventDate(doc, sent, triggerStart, dates, doc.dateline?.date ?? null, article.date);
+  const date = resolveEventDate(doc, sent, triggerStart, dates, doc.dateline?.date ?? null, article.date, earlier);
   const place = nearestPlace(places, m.trigger) ?? (sent.segment === 'body' || sent.segment === 'title' || sent.segment === 'caption' ? dateline : null);
   const source = actorOut(c.source);
   const target = c.target ? actorOut(c.target) : null;

@@ -23,6 +23,8 @@ export function sentenceDates(doc: Doc, sent: Sentence, reference: string | null
     const start = sent.start + r.index;
     const span = { start, end: start + r.text.length, text: r.text };
     const c = r.start;
+    // `sat down` is no Saturday: a weekday is written with a capital.
+    if (c.isCertain('weekday') && !c.isCertain('day') && !/\p{Lu}/u.test(r.text)) continue;
     if (c.isCertain('weekday') && !c.isCertain('day')) {
       const weekday = c.get('weekday') ?? 0;
       const future = FUTURE.test(text);
@@ -37,7 +39,8 @@ export function sentenceDates(doc: Doc, sent: Sentence, reference: string | null
   return out;
 }
 
-/** The event date for a trigger: the expression nearest the trigger, else the dateline, else publication. */
+/** The event date for a trigger: the expression nearest the trigger, else the last one of an earlier body
+ * sentence, else the dateline, else the publication date. */
 export function resolveEventDate(
   doc: Doc,
   sent: Sentence,
@@ -45,12 +48,15 @@ export function resolveEventDate(
   dates: { date: string; span: Span; rule: string }[],
   datelineDate: string | null,
   published: string | null,
+  earlier: { date: string; span: Span; rule: string } | null = null,
 ): DateResolution {
   if (dates.length) {
     let best = dates[0];
     for (const d of dates) if (Math.abs(d.span.start - triggerStart) < Math.abs(best.span.start - triggerStart)) best = d;
     return { date: best.date, span: best.span, rule: best.rule };
   }
+  // Wire copy dates its lead (`on Sunday`) and not each later sentence about the same events.
+  if (earlier) return { date: earlier.date, span: earlier.span, rule: `earlier-sentence:${earlier.rule}` };
   if (datelineDate) return { date: datelineDate, span: doc.dateline?.span ?? null, rule: 'dateline-date' };
   if (published) return { date: published, span: null, rule: 'publication-date' };
   return { date: null, span: null, rule: 'no-date' };
