@@ -78,8 +78,13 @@ describe('events', () => {
 describe('dates and places', () => {
   const article = ' date 2024-04-26 Title\n\nBEIJING, April 25 (Xinhua) -- China held talks with Kazakhstan in Astana on Monday.\n\nChina criticized Japan.';
   const { events } = code(article);
-  it('puts a weekday on or before the dateline, and defaults to the dateline date', () => {
-    expect(events.map((e) => e.date)).toEqual(['2024-04-22', '2024-04-25']);
+  it('puts a weekday on or before the dateline; a later undated sentence keeps that date', () => {
+    expect(events.map((e) => e.date)).toEqual(['2024-04-22', '2024-04-22']);
+    expect(events[1].why.date.rule).toBe('earlier-sentence:weekday-on-or-before-dateline');
+  });
+  it('defaults to the dateline date, and reads no date from `sat down`', () => {
+    const [e] = code(' date 2024-04-26 T\n\nBEIJING, April 25 (Xinhua) -- China sat down with Kazakhstan for talks.').events;
+    expect([e.date, e.why.date.rule]).toEqual(['2024-04-25', 'dateline-date']);
   });
   it('places an event in a named city, else in the dateline city, with coordinates', () => {
     expect(events[0].location).toMatchObject({ name: 'Astana', country: 'KAZ' });
