@@ -57,6 +57,9 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
   };
   const mentions = findActors(doc, dicts.actors, { date: refDate, datelineCountry, isTrigger, sentencePlaceCountry });
   const { article: articleDiscard, sentences: skipSentence } = findDiscarded(doc, dicts.discards);
+  // Countries the article names: a town name after `in` is looked for there first.
+  const articleCountries = new Set(mentions.map((m) => m.code.slice(0, 3)).filter((c) => dicts.actors.countries.has(c)));
+  if (datelineCountry) articleCountries.add(datelineCountry);
   if (articleDiscard) return { doc, mentions, events: [], discarded: articleDiscard };
 
   const bySentence = new Map<number, ActorMention[]>();
@@ -102,7 +105,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     if (!candidates.length) continue;
     const dates = datesOf(sent.index);
     const earlier = dates.length || sent.segment !== 'body' ? null : earlierDate(sent.index);
-    const places = sentencePlaces(doc, dicts.actors, gazetteer, sent);
+    const places = sentencePlaces(doc, dicts.actors, gazetteer, sent, articleCountries);
     for (const c of candidates) {
       const r = makeRecord(doc, deps, sent, c, dates, places, dateline, earlier);
       // A dyadic act with no target found (`condemned the move`) says too little to keep; nor does an actor

@@ -15,7 +15,7 @@ export interface PlaceFound {
 }
 
 /** Places named after a locative preposition in the sentence. */
-export function sentencePlaces(doc: Doc, dict: ActorDictionary, gaz: Gazetteer, sent: Sentence): PlaceFound[] {
+export function sentencePlaces(doc: Doc, dict: ActorDictionary, gaz: Gazetteer, sent: Sentence, knownCountries?: Set<string>): PlaceFound[] {
   const { tokens } = doc;
   const out: PlaceFound[] = [];
   for (let t = sent.tokenStart; t < sent.tokenEnd - 1; t++) {
@@ -42,13 +42,23 @@ export function sentencePlaces(doc: Doc, dict: ActorDictionary, gaz: Gazetteer, 
       }
       continue;
     }
-    // An unknown capitalised name after `in`: a gazetteer city of some size.
+    // An unknown capitalised name after `in`: a gazetteer town.
     if (tokens.pos[i] === 'PROPN' && /^\p{Lu}/u.test(tokens.text[i])) {
       let j = i + 1;
       while (j < sent.tokenEnd && tokens.pos[j] === 'PROPN' && /^\p{Lu}/u.test(tokens.text[j])) j++;
       const text = doc.article.text.slice(tokens.start[i], tokens.end[j - 1]);
-      const city = gaz.lookup(text);
-      if (city && city.population >= 5000) {
+      // Of the towns by that name, prefer one in a country the article is about; a town elsewhere must be big.
+      let city = null;
+      for (const c of knownCountries ?? []) {
+        const iso2 = dict.countries.get(c)?.iso2;
+        const hit = iso2 ? gaz.lookup(text, iso2) : null;
+        if (hit && hit.population >= 1000 && (!city || hit.population > city.population)) city = hit;
+      }
+      if (!city) {
+        const any = gaz.lookup(text);
+        if (any && any.population >= 500000) city = any;
+      }
+      if (city) {
         const code = dict.byIso2.get(city.iso2) ?? null;
         out.push({
           location: { text, name: city.name, country: code, lat: city.lat, lon: city.lon, start: tokens.start[i], end: tokens.end[j - 1] },
