@@ -193,6 +193,7 @@ const LIGHT_VERBS = new Set([
   'reach', 'conclude', 'announce', 'order', 'lodge', 'file', 'step', 'intensify', 'escalate', 'expand', 'renew', 'lift', 'ease',
   'tighten', 'slap', 'level', 'voice', 'pledge', 'promise', 'set', 'be', 'go', 'come', 'join', 'plan', 'seek', 'commit',
   'maintain', 'use', 'claim', 'call', 'declare', 'deploy', 'fire', 'perpetrate', 'unleash', 'inflict', 'kick', 'enforce', 'keep',
+  'undertake', 'stage', 'organize', 'organise', 'accept', 'approve', 'ratify', 'finalize', 'finalise',
 ]);
 
 /**
