@@ -9,6 +9,7 @@ import { ingestArticles } from '../ingest/ingest-articles.js';
 import { UsageError } from '../model/errors.js';
 import { createApp } from '../server/app.js';
 import { createService, vocabularyFromOntology } from '../server/service.js';
+import { mountExplorer } from '../server/static.js';
 import { DEFAULT_DB, openDuckDbStore } from '../store/duckdb-store.js';
 import { positiveInt } from './ingest.js';
 
@@ -46,13 +47,13 @@ async function serveCommand(opts: ServeOptions): Promise<number> {
     vocabulary: vocabularyFromOntology(loadOntology(join(defaultDataDir(), 'ontology', 'cameo.tsv'))),
     ingest: token ? (s, articles) => ingestArticles(s, articles, { dictDir: opts.dict }) : undefined,
   });
-  const app = createApp(service, { token, log: (m) => process.stderr.write(`dyad: error: ${m}\n`) });
+  const app = mountExplorer(createApp(service, { token, log: (m) => process.stderr.write(`dyad: error: ${m}\n`) }));
 
   let server: ServerType;
   await new Promise<void>((resolve, reject) => {
     server = serve({ fetch: app.fetch, hostname: opts.host, port }, (info) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      process.stderr.write(`dyad: serving ${opts.db} at http://${host}:${info.port}/api/ (POST /api/articles ${token ? 'on' : 'off'}); Ctrl-C stops\n`);
+      process.stderr.write(`dyad: serving ${opts.db} at http://${host}:${info.port}/ (explorer; API under /api/, POST /api/articles ${token ? 'on' : 'off'}); Ctrl-C stops\n`);
       resolve();
     });
     server.once('error', (e: NodeJS.ErrnoException) =>
