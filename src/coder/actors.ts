@@ -62,7 +62,8 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     const members = np.members.map((m) => composePhrase(doc, dict, m, options, state)).filter((m): m is ActorMention => m !== null);
     if (members.length === 0) return null;
     if (members.length === 1) return members[0];
-    return { ...mentionBase(doc, np.start, pieceEnd(np)), ...members[0], ...mentionBase(doc, np.start, pieceEnd(np)), kind: 'compound', members, why: [{ rule: 'compound-and' }] };
+    // The compound carries its first member's code for display; events use the members.
+    return { ...members[0], ...mentionBase(doc, np.start, pieceEnd(np)), kind: 'compound', members, why: [{ rule: 'compound-and' }] };
   }
   const pieces = np.pieces;
   const first = pieces[0];

@@ -63,7 +63,6 @@ export function findLayout(article: Article): Layout {
     } else if ((datelineIndex >= 0 && i < datelineIndex) || PHOTO_CREDIT.test(para)) kind = 'caption';
     segments.push({ kind, start, end });
   });
-  // Related-headline lists: short unpunctuated lines after the last body paragraph.
   return { segments, dateline };
 }
 
