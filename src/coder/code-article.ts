@@ -100,8 +100,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     // Parse up to a few words past the last doubtful trigger (its object and a `by` agent).
     const parseEnd = doubtful.length ? Math.max(...doubtful.map((m) => m.end)) + 6 : 0;
     const tree = deps.parser && doubtful.length ? parseSentence(doc, sent, deps.parser, parseEnd) : null;
-    const acts = assignActors(doc, matches, inSentence, tree);
-    const candidates = [...acts, ...reportedAccusations(doc, acts, inSentence)];
+    const acts = assignActors(doc, matches, inSentence, dicts.verbs, tree);
+    const candidates = [...acts, ...reportedAccusations(doc, acts, inSentence, dicts.verbs)];
     if (!candidates.length) continue;
     const dates = datesOf(sent.index);
     const earlier = dates.length || sent.segment !== 'body' ? null : earlierDate(sent.index);

@@ -6,6 +6,7 @@ import type { ActorMention, Doc } from '../model/types.js';
 import type { PatternMatch } from './event-matcher.js';
 import type { EventPattern } from '../dictionaries/event-patterns.js';
 import { clauseRoles, mentionForToken, type SentenceTree } from './syntax.js';
+import type { VerbClasses } from '../dictionaries/verb-classes.js';
 
 export interface EventCandidate {
   match: PatternMatch;
@@ -16,24 +17,27 @@ export interface EventCandidate {
 
 /** Tokens that end the clause a subject is looked for in. */
 const CLAUSE_END = new Set([';', ':', '--', '—', '–']);
-const SPEECH = new Set(['say', 'tell', 'add', 'state', 'announce', 'note', 'stress', 'report', 'claim']);
 const TARGET_WINDOW = 15;
 /** Words that open a subordinate clause: a mention right after one is that clause's subject, not an object. */
 const CLAUSE_WORDS = new Set(['after', 'before', 'while', 'because', 'when', 'whereas', 'although', 'though', 'since', 'until', 'unless', 'if', 'but', 'whether']);
 const LOCATIVE_SLOT = new Set(['in', 'at', 'into', 'inside']);
 const TARGET_PREPOSITIONS = new Set(['with', 'against', 'to', 'toward', 'towards', 'on', 'at']);
-/** Verbs after which a mention is still a subject: `Zhao said China is ready`. */
-const SUBJECT_INTRO = new Set(['say', 'tell', 'add', 'state', 'announce', 'note', 'stress', 'claim', 'believe', 'think', 'warn', 'insist']);
 const LOOSE_TARGET_WINDOW = 4;
 
 /** Source and target for each match, in a sentence whose mentions (text order) are given. */
-export function assignActors(doc: Doc, matches: PatternMatch[], mentions: ActorMention[], tree: SentenceTree | null = null): EventCandidate[] {
+export function assignActors(
+  doc: Doc,
+  matches: PatternMatch[],
+  mentions: ActorMention[],
+  verbs: VerbClasses,
+  tree: SentenceTree | null = null,
+): EventCandidate[] {
   const out: EventCandidate[] = [];
   for (const best of matches) {
     if (best.negated) continue;
     // The longest pattern may fail to find its actors where a shorter one at the same trigger succeeds.
     for (const m of [best, ...best.alternatives]) {
-      const found = assignOne(doc, m, mentions, tree);
+      const found = assignOne(doc, m, mentions, tree, verbs);
       if (found.length) {
         out.push(...found);
         break;
@@ -43,13 +47,13 @@ export function assignActors(doc: Doc, matches: PatternMatch[], mentions: ActorM
   return out;
 }
 
-function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: SentenceTree | null): EventCandidate[] {
+function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: SentenceTree | null, verbs: VerbClasses): EventCandidate[] {
   const out: EventCandidate[] = [];
   const p = m.pattern;
   let source: ActorMention | null = null;
   let target: ActorMention | null = null;
   let rule = 'subject-before-trigger';
-  const fromTree = tree ? treeActors(doc, tree, m, mentions) : null;
+  const fromTree = tree ? treeActors(doc, tree, m, mentions, verbs) : null;
   if (fromTree === 'governed') return out;
   if (fromTree && !p.hasPair) {
     source = fromTree.source;
@@ -57,10 +61,10 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     rule = fromTree.rule;
     if (!target && !fromTree.passive) {
       // The pattern's slot names the target more precisely than the tree's object.
-      target = p.hasTarget ? mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc) : mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, undefined, true);
+      target = p.hasTarget ? mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc, verbs) : mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, verbs, undefined, true);
       target ??= fromTree.object;
       if (!target && !p.hasTarget) {
-        target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, TARGET_PREPOSITIONS, true);
+        target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, verbs, TARGET_PREPOSITIONS, true);
         if (target) rule += ':target-by-preposition';
       }
     }
@@ -69,20 +73,20 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     if (source) return expandPairs(m, source, target, rule);
   }
   if (p.hasPair && m.slots.pair !== undefined) {
-    const pair = mentionAt(mentions, m.slots.pair, TARGET_WINDOW, doc);
+    const pair = mentionAt(mentions, m.slots.pair, TARGET_WINDOW, doc, verbs);
     if (pair?.members && pair.members.length >= 2) {
       out.push({ match: m, source: pair.members[0], target: pair.members[1], rule: 'pair-slot' });
       return out;
     }
     if (pair) {
-      source = subjectBefore(doc, mentions, m.trigger);
+      source = subjectBefore(doc, mentions, m.trigger, verbs);
       target = pair;
       rule = 'pair-slot-with-subject';
     }
   } else if (p.hasSource && m.slots.source !== undefined) {
-    source = mentionAt(mentions, m.slots.source, TARGET_WINDOW, doc);
+    source = mentionAt(mentions, m.slots.source, TARGET_WINDOW, doc, verbs);
     // `the kidnapping of X by Y` names both; `X was attacked by Y` has the target before the trigger.
-    target = m.slots.target !== undefined ? mentionAt(mentions, m.slots.target, TARGET_WINDOW, doc) : subjectBefore(doc, mentions, m.trigger);
+    target = m.slots.target !== undefined ? mentionAt(mentions, m.slots.target, TARGET_WINDOW, doc, verbs) : subjectBefore(doc, mentions, m.trigger, verbs);
     rule = 'passive-by-source';
   } else {
     // `Soleimani was killed when ...`: an active pattern used in the passive, with no `by` agent, names no doer.
@@ -90,17 +94,17 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     // `talks mediated by the OSCE`: a participle with `by` names its doer after it.
     const byAgent = participleAgent(doc, m, mentions);
     if (byAgent) {
-      const patient = subjectBefore(doc, mentions, m.trigger);
+      const patient = subjectBefore(doc, mentions, m.trigger, verbs);
       return expandPairs(m, byAgent, patient, 'participle-by-agent');
     }
-    source = subjectBefore(doc, mentions, m.trigger);
-    if (source && nounGovernedElsewhere(doc, m, source)) return out;
-    if (p.hasTarget) target = mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc);
+    source = subjectBefore(doc, mentions, m.trigger, verbs);
+    if (source && nounGovernedElsewhere(doc, m, source, verbs)) return out;
+    if (p.hasTarget) target = mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc, verbs);
     else {
-      target = mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, undefined, true);
+      target = mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, verbs, undefined, true);
       if (!target) {
         // `strengthen cooperation and exchanges ... with the NPC`: a later `with`/`against` phrase names the target.
-        target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, TARGET_PREPOSITIONS, true);
+        target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, verbs, TARGET_PREPOSITIONS, true);
         if (target) rule = 'target-by-preposition';
       }
     }
@@ -144,16 +148,17 @@ function treeActors(
   tree: SentenceTree,
   m: PatternMatch,
   mentions: ActorMention[],
+  verbs: VerbClasses,
 ): { source: ActorMention | null; target: ActorMention | null; object: ActorMention | null; passive: boolean; rule: string } | 'governed' | null {
   // `condemned the attack`: an event noun that another (non-light) verb takes is not an act of that clause.
   const i = m.trigger - tree.tokenStart;
   const head = tree.head[i];
   const relation = tree.deprel[i].split(':')[0];
   if ((tree.upos[i] === 'NOUN' || tree.upos[i] === 'ADJ') && head >= 0 && tree.upos[head - tree.tokenStart] === 'VERB' &&
-    (relation === 'obj' || relation === 'nsubj' || relation === 'obl') && !LIGHT_VERBS.has(doc.tokens.lemma[head])) {
+    (relation === 'obj' || relation === 'nsubj' || relation === 'obl') && !verbs.light.has(doc.tokens.lemma[head])) {
     return 'governed';
   }
-  const roles = clauseRoles(doc, tree, m.trigger);
+  const roles = clauseRoles(doc, tree, m.trigger, verbs);
   const usable = mentions.filter((x) => !x.locative);
   const subject = mentionForToken(tree, usable, roles.subject);
   const patient = mentionForToken(tree, usable, roles.patient);
@@ -168,7 +173,7 @@ function treeActors(
   }
   if (m.pattern.hasSource || (patient && !subject) || (roles.patient !== null && roles.subject === null)) {
     // Passive: `X was attacked by Y` -> Y against X; with no `by` agent the doer is unknown.
-    const source = agent ?? (m.pattern.hasSource && m.slots.source !== undefined ? mentionAt(mentions, m.slots.source, TARGET_WINDOW, doc) : null);
+    const source = agent ?? (m.pattern.hasSource && m.slots.source !== undefined ? mentionAt(mentions, m.slots.source, TARGET_WINDOW, doc, verbs) : null);
     if (!source) return m.pattern.hasSource ? null : 'governed';
     // A patient the tree finds but no actor covers (`Dozens of people were detained`): let the patterns try.
     if (!patient) return null;
@@ -186,26 +191,16 @@ function isReciprocal(p: EventPattern): boolean {
   return p.code.startsWith('19') && !p.hasTarget;
 }
 
-/** Verbs that carry an event noun as their object: `held talks`, `launched an attack`, `signed an agreement`. */
-const LIGHT_VERBS = new Set([
-  'hold', 'have', 'conduct', 'launch', 'carry', 'stage', 'make', 'sign', 'give', 'pay', 'begin', 'start', 'resume', 'host',
-  'open', 'continue', 'mount', 'wage', 'deliver', 'issue', 'offer', 'extend', 'provide', 'send', 'impose', 'take', 'express',
-  'reach', 'conclude', 'announce', 'order', 'lodge', 'file', 'step', 'intensify', 'escalate', 'expand', 'renew', 'lift', 'ease',
-  'tighten', 'slap', 'level', 'voice', 'pledge', 'promise', 'set', 'be', 'go', 'come', 'join', 'plan', 'seek', 'commit',
-  'maintain', 'use', 'claim', 'call', 'declare', 'deploy', 'fire', 'perpetrate', 'unleash', 'inflict', 'kick', 'enforce', 'keep',
-  'undertake', 'stage', 'organize', 'organise', 'accept', 'approve', 'ratify', 'finalize', 'finalise',
-]);
-
 /**
  * An event noun that is the object of another verb (`condemned the murder`, `join the probe`) is not an act of the
  * clause's subject; only a light verb (`held talks`) or no verb at all lets the subject be its source.
  */
-function nounGovernedElsewhere(doc: Doc, m: PatternMatch, subject: ActorMention): boolean {
+function nounGovernedElsewhere(doc: Doc, m: PatternMatch, subject: ActorMention, verbs: VerbClasses): boolean {
   const { tokens } = doc;
   if (tokens.pos[m.trigger] !== 'NOUN' && tokens.pos[m.trigger] !== 'ADJ') return false;
   if (tokens.lower[subject.tokenEnd] === "'s") return false;
   for (let t = subject.tokenEnd; t < m.trigger; t++) {
-    if (tokens.pos[t] === 'VERB' && !LIGHT_VERBS.has(tokens.lemma[t])) return true;
+    if (tokens.pos[t] === 'VERB' && !verbs.light.has(tokens.lemma[t])) return true;
   }
   return false;
 }
@@ -240,7 +235,7 @@ function expand(m: ActorMention): ActorMention[] {
 }
 
 /** The nearest actor before the trigger in the same clause; a speech verb between opens a new clause. */
-function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number): ActorMention | null {
+function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number, verbs: VerbClasses): ActorMention | null {
   const { tokens } = doc;
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k];
@@ -256,17 +251,17 @@ function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number): Act
     if (blocked) return null;
     // `Trump's telephone conversation with Tsai`: the possessor of a nominal trigger is its source.
     if (tokens.lower[m.tokenEnd] === "'s" && m.tokenEnd + 4 >= trigger) return m;
-    if (isObject(doc, m)) continue;
+    if (isObject(doc, m, verbs)) continue;
     // `X said ... Y will`: Y, nearer, was already found; a mention followed by a speech verb is a speaker only.
     const next = m.tokenEnd < trigger ? tokens.lemma[m.tokenEnd] : '';
-    if (SPEECH.has(next) && m.tokenEnd + 1 < trigger && hasLaterMention(mentions, k, trigger)) continue;
+    if (verbs.reporting.has(next) && m.tokenEnd + 1 < trigger && hasLaterMention(mentions, k, trigger)) continue;
     return m;
   }
   return null;
 }
 
 /** A mention right after a preposition or a (non-speech) verb is an object, not a subject. */
-function isObject(doc: Doc, m: ActorMention): boolean {
+function isObject(doc: Doc, m: ActorMention, verbs: VerbClasses): boolean {
   const { tokens } = doc;
   const before = m.tokenStart - 1;
   if (before < 0 || tokens.sent[before] !== tokens.sent[m.tokenStart]) return false;
@@ -275,7 +270,7 @@ function isObject(doc: Doc, m: ActorMention): boolean {
   if (before === 0 || tokens.sent[before - 1] !== tokens.sent[before]) return false;
   const pos = tokens.pos[before];
   if (pos === 'ADP' || tokens.lower[before] === 'to') return tokens.lower[before] !== 'of' && tokens.lower[before] !== 'to' ? true : tokens.lower[before] === 'to';
-  if (pos === 'VERB') return !SUBJECT_INTRO.has(tokens.lemma[before]);
+  if (pos === 'VERB') return !verbs.reporting.has(tokens.lemma[before]);
   return false;
 }
 
@@ -287,7 +282,15 @@ function hasLaterMention(mentions: ActorMention[], k: number, trigger: number): 
  * The first mention starting at or after `from`, within `window` tokens and before clause punctuation; a loose
  * search (no slot in the pattern) also stops where a subordinate clause opens (`agree a truce after Moscow talks`).
  */
-function mentionAt(mentions: ActorMention[], from: number, window: number, doc: Doc, after?: Set<string>, loose = false): ActorMention | null {
+function mentionAt(
+  mentions: ActorMention[],
+  from: number,
+  window: number,
+  doc: Doc,
+  verbs: VerbClasses,
+  after?: Set<string>,
+  loose = false,
+): ActorMention | null {
   const { tokens } = doc;
   // A place (`in Kazakhstan`) is a target only where the pattern put its slot right after the preposition.
   const placeOk = from > 0 && LOCATIVE_SLOT.has(tokens.lower[from - 1]);
@@ -299,15 +302,13 @@ function mentionAt(mentions: ActorMention[], from: number, window: number, doc: 
     for (let t = from; t < m.tokenStart; t++) {
       if (CLAUSE_END.has(tokens.text[t]) || tokens.text[t] === '.') return null;
       if (loose && CLAUSE_WORDS.has(tokens.lower[t])) return null;
-      if (SPEECH.has(tokens.lemma[t]) && tokens.pos[t] === 'VERB') return null;
+      if (verbs.reporting.has(tokens.lemma[t]) && tokens.pos[t] === 'VERB') return null;
     }
     return m;
   }
   return null;
 }
 
-/** Verbs that report what someone says: `Beijing said Indian soldiers had provoked the clash`. */
-const REPORTING = new Set(['say', 'tell', 'claim', 'allege', 'insist', 'charge', 'state', 'declare', 'announce', 'report', 'add']);
 
 /** The synthetic pattern behind accusations read from reported conflict (CAMEO's `accuse` for allegations). */
 const ACCUSATION: EventPattern = {
@@ -326,7 +327,7 @@ const ACCUSATION: EventPattern = {
  * `Turkish officials said he was murdered by Saudi agents`: a conflict act (roots 14-20) that a speaker of another
  * party reports is also the speaker accusing its doer (CAMEO 112).
  */
-export function reportedAccusations(doc: Doc, candidates: EventCandidate[], mentions: ActorMention[]): EventCandidate[] {
+export function reportedAccusations(doc: Doc, candidates: EventCandidate[], mentions: ActorMention[], verbs: VerbClasses): EventCandidate[] {
   const { tokens } = doc;
   const out: EventCandidate[] = [];
   const seen = new Set<string>();
@@ -347,7 +348,7 @@ export function reportedAccusations(doc: Doc, candidates: EventCandidate[], ment
   function speakerOf(d: Doc, trigger: number, ms: ActorMention[]): ActorMention | null {
     const sent = d.tokens.sent[trigger];
     for (let t = trigger - 1; t >= 0 && tokens.sent[t] === sent; t--) {
-      if (tokens.pos[t] === 'VERB' && REPORTING.has(tokens.lemma[t])) {
+      if (tokens.pos[t] === 'VERB' && verbs.reporting.has(tokens.lemma[t])) {
         const before = ms.filter((m) => m.tokenEnd <= t && !m.locative);
         return before.length ? before[before.length - 1] : null;
       }
@@ -356,7 +357,7 @@ export function reportedAccusations(doc: Doc, candidates: EventCandidate[], ment
     while (t < tokens.text.length && tokens.sent[t] === sent && tokens.text[t] !== ',') t++;
     const after = ms.filter((m) => m.tokenStart > t && !m.locative);
     const m = after[0];
-    if (m && tokens.pos[m.tokenEnd] === 'VERB' && REPORTING.has(tokens.lemma[m.tokenEnd])) return m;
+    if (m && tokens.pos[m.tokenEnd] === 'VERB' && verbs.reporting.has(tokens.lemma[m.tokenEnd])) return m;
     return null;
   }
 }

@@ -41,7 +41,7 @@ describe('events read from the tree', () => {
     const { doc } = codeArticle(article('Obama urged Castro to release the prisoners.'), { ...deps, parser: null });
     const tree = parseSentence(doc, doc.sentences[0], deps.parser);
     const release = doc.tokens.lower.indexOf('release');
-    const roles = clauseRoles(doc, tree, release);
+    const roles = clauseRoles(doc, tree, release, deps.dicts.verbs);
     expect(doc.tokens.text[roles.subject!]).toBe('Castro');
   });
 });

@@ -2,6 +2,7 @@
 // clause (through xcomp, conj, relative clauses and light verbs), passive agents, objects and obliques.
 // Pure functions over a sentence's tree; the parser itself lives in src/nlp/parser/.
 import type { ActorMention, Doc, Sentence } from '../model/types.js';
+import type { VerbClasses } from '../dictionaries/verb-classes.js';
 
 export interface SentenceTree {
   /** First token of the sentence; arrays are indexed by token - tokenStart. */
@@ -47,14 +48,6 @@ function children(tree: SentenceTree, t: number): number[] {
   return out;
 }
 
-/** Verbs whose object is the event noun: `held talks`, `launched an attack`. */
-const LIGHT = new Set([
-  'hold', 'have', 'conduct', 'launch', 'carry', 'stage', 'make', 'sign', 'give', 'pay', 'begin', 'start', 'resume', 'host', 'open',
-  'continue', 'mount', 'wage', 'deliver', 'issue', 'offer', 'extend', 'provide', 'send', 'impose', 'take', 'express', 'reach',
-  'conclude', 'announce', 'lodge', 'file', 'voice', 'pledge', 'level', 'slap', 'step', 'intensify', 'renew', 'seek', 'make',
-]);
-/** Verbs whose object, not subject, does the act of their xcomp: `urged Castro to allow`, `told the military to stop`. */
-const OBJECT_CONTROL = new Set(['urge', 'ask', 'tell', 'order', 'call', 'press', 'force', 'allow', 'invite', 'persuade', 'encourage', 'instruct', 'request', 'compel', 'let']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
 
 export interface TreeRoles {
@@ -71,7 +64,7 @@ export interface TreeRoles {
 }
 
 /** The roles of the clause a trigger belongs to. */
-export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number): TreeRoles {
+export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number, verbs: VerbClasses): TreeRoles {
   const { tokens } = doc;
   let pred = trigger;
   const rules: string[] = [];
@@ -82,7 +75,7 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number): Tree
   const r0 = base(rel(tree, pred));
   const h0 = headOf(tree, pred);
   if ((tree.upos[pred - tree.tokenStart] === 'NOUN' || tree.upos[pred - tree.tokenStart] === 'PROPN') && (r0 === 'obj' || r0 === 'nsubj') && h0 >= 0) {
-    if (r0 === 'obj' && LIGHT.has(tokens.lemma[h0])) {
+    if (r0 === 'obj' && verbs.light.has(tokens.lemma[h0])) {
       pred = h0;
       rules.push('light-verb');
     }
@@ -98,7 +91,7 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number): Tree
     if (base(r) === 'xcomp') {
       // Object control: `urged Castro to allow` -> Castro; subject control: `is ready to work` -> subject of `ready`.
       const obj = children(tree, h).find((c) => base(rel(tree, c)) === 'obj' || base(rel(tree, c)) === 'iobj');
-      if (obj !== undefined && OBJECT_CONTROL.has(tokens.lemma[h])) {
+      if (obj !== undefined && verbs.objectControl.has(tokens.lemma[h])) {
         roles.subject = obj;
         rules.push('object-control');
         break;

@@ -12,6 +12,7 @@ import { loadDiscards, type Discards } from './discards.js';
 import { loadEventPatterns, type EventPatterns } from './event-patterns.js';
 import { loadOntology, type Ontology } from './ontology.js';
 import { loadIntentRules, type IntentRules } from './intent.js';
+import { loadVerbClasses, type VerbClasses } from './verb-classes.js';
 import { countrySchema, institutionSchema, organisationSchema, personSchema, roleSchema } from './schema.js';
 import { readYamlList, type YamlProblem } from './yaml-file.js';
 
@@ -28,6 +29,8 @@ export interface Dictionaries {
   intent: IntentRules;
   /** CAMEO code prefixes whose events may have no target (data/ontology/untargeted.txt). */
   untargeted: string[];
+  /** Light, reporting and object-control verbs (data/lexicon/verbs.yaml). */
+  verbs: VerbClasses;
 }
 
 export interface Problem {
@@ -76,7 +79,8 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const lemmas = loadLemmaExceptions(join(dataDir, 'lexicon', 'lemma-exceptions.tsv'));
   const intent = loadIntentRules(join(dataDir, 'ontology', 'intent.tsv'), join(dataDir, 'lexicon', 'intent-words.txt'), new Set(ontology.keys()));
   const untargeted = readList(join(dataDir, 'ontology', 'untargeted.txt'));
-  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent, untargeted };
+  const verbs = loadVerbClasses(join(dataDir, 'lexicon', 'verbs.yaml'));
+  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent, untargeted, verbs };
   if (!problems) cache.set(key, dicts);
   return dicts;
 }

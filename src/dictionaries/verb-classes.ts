@@ -1,0 +1,25 @@
+// Loads the verb classes the grammar rules use (data/lexicon/verbs.yaml): light, reporting and object-control verbs.
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { DictionaryError } from '../model/errors.js';
+
+export interface VerbClasses {
+  light: Set<string>;
+  reporting: Set<string>;
+  objectControl: Set<string>;
+}
+
+const schema = z.strictObject({
+  light: z.array(z.string().min(1)),
+  reporting: z.array(z.string().min(1)),
+  object_control: z.array(z.string().min(1)),
+});
+
+export function loadVerbClasses(file: string): VerbClasses {
+  if (!existsSync(file)) throw new DictionaryError('missing verb classes file', { where: file });
+  const result = schema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!result.success) throw new DictionaryError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), { where: file });
+  const set = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
+  return { light: set(result.data.light), reporting: set(result.data.reporting), objectControl: set(result.data.object_control) };
+}
