@@ -123,18 +123,20 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
  * with only modifiers, auxiliaries or adverbs between (`China is ready to`, `Russia strongly condemned`), and when
  * no other actor precedes it in the sentence.
  */
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom', 'whose']);
+
 function subjectUncertain(doc: Doc, actors: ActorMention[], trigger: number): boolean {
   const before = actors.filter((a) => a.tokenEnd <= trigger);
   if (before.length < 2) return false;
   const nearest = before[before.length - 1];
   const { pos, lower } = doc.tokens;
+  // A verb, a subordinator or a relative pronoun between them puts the trigger in another clause.
   for (let t = nearest.tokenEnd; t < trigger; t++) {
     const p = pos[t];
-    if (p === 'VERB' || p === 'ADP' || p === 'SCONJ' || p === 'PRON' || lower[t] === ',') return true;
+    if (p === 'VERB' || p === 'SCONJ' || (p === 'PRON' && RELATIVE_PRONOUNS.has(lower[t]))) return true;
   }
-  // A mention right after a preposition or verb is an object, not the subject.
-  const prev = pos[nearest.tokenStart - 1];
-  return prev === 'ADP' || prev === 'VERB';
+  // A mention right after a verb is its object, not the subject.
+  return pos[nearest.tokenStart - 1] === 'VERB';
 }
 
 /** Corrects the lemmas the tagger gets wrong (`staged` -> `stage`, not `stag`). */
