@@ -49,8 +49,12 @@ export interface ActorSources {
   people: { value: PersonEntry; file: string; line: number }[];
 }
 
+const PLAIN = /^[A-Za-z0-9.,&]+(?: [A-Za-z0-9.,&]+)*$/;
+
 /** Folds a phrase for lookup: straight quotes, no diacritics, single spaces, spaces around hyphens removed. */
 export function nameKey(s: string): string {
+  // Most names are plain ASCII words with single spaces: nothing to fold.
+  if (PLAIN.test(s)) return s;
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -17,7 +17,8 @@ let shared: WinkNlp | null = null;
 
 /** wink-nlp with its English lite model; the model loads once per process (about 150 ms). */
 export function createWinkAnalyzer(): Analyzer {
-  shared ??= winkNLP(model);
+  // Sentences and parts of speech only: wink's entity, negation and sentiment passes are not used.
+  shared ??= winkNLP(model, ['sbd', 'pos']);
   const nlp = shared;
   const its = nlp.its;
   return {
