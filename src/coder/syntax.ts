@@ -15,7 +15,7 @@ export interface SentenceTree {
 
 /** Anything that parses a sentence's words into UD heads (1-based, 0 = root) and relations. */
 export interface TreeParser {
-  parse(words: string[]): { head: number[]; deprel: string[]; upos: string[] };
+  parse(words: string[], upos?: string[]): { head: number[]; deprel: string[]; upos: string[] };
 }
 
 /**
@@ -25,7 +25,8 @@ export interface TreeParser {
 export function parseSentence(doc: Doc, sent: Sentence, parser: TreeParser, tokenEnd = sent.tokenEnd): SentenceTree {
   const end = Math.min(tokenEnd, sent.tokenEnd);
   const words = doc.tokens.text.slice(sent.tokenStart, end);
-  const r = parser.parse(words);
+  // The tagger's parts of speech are passed in: the parser then only chooses fine tags, which is faster.
+  const r = parser.parse(words, doc.tokens.pos.slice(sent.tokenStart, end));
   const n = sent.tokenEnd - sent.tokenStart;
   const head = new Int32Array(n).fill(-1);
   const deprel: string[] = new Array(n).fill('');
