@@ -99,3 +99,17 @@ describe('dates and places', () => {
     }
   });
 });
+
+describe('blocking patterns', () => {
+  it('a `---` pattern wins its place and codes nothing', async () => {
+    const { compilePatterns, parsePatternLine } = await import('../dictionaries/event-patterns.js');
+    const known = new Set(deps.dicts.ontology.keys());
+    const block = parsePatternLine('--- | back down | Turkey backed down.', 'test:1', known);
+    const events = compilePatterns([...deps.dicts.events.all.filter((p) => !p.text.startsWith('back down')), block]);
+    const blocked = { ...deps, dicts: { ...deps.dicts, events } };
+    const text = 'Turkey backed down from its threat against Greece on Monday.';
+    const article = { id: 't', origin: 't', date: '2024-04-26', title: null, url: null, text };
+    expect(codeArticle(article, blocked).events).toEqual([]);
+    expect(codeArticle(article, deps).events.map((e) => e.cameo)).toEqual(['080']);
+  });
+});

@@ -4,7 +4,7 @@
 // Pure: returns event candidates; dates, places and records are added by code-article.ts.
 import type { ActorMention, Doc } from '../model/types.js';
 import type { PatternMatch } from './event-matcher.js';
-import type { EventPattern } from '../dictionaries/event-patterns.js';
+import { BLOCK, type EventPattern } from '../dictionaries/event-patterns.js';
 import { clauseRoles, mentionForToken, type SentenceTree } from './syntax.js';
 import type { VerbClasses } from '../dictionaries/verb-classes.js';
 
@@ -34,7 +34,7 @@ export function assignActors(
 ): EventCandidate[] {
   const out: EventCandidate[] = [];
   for (const best of matches) {
-    if (best.negated) continue;
+    if (best.negated || best.pattern.code === BLOCK) continue;
     // The longest pattern may fail to find its actors where a shorter one at the same trigger succeeds.
     for (const m of [best, ...best.alternatives]) {
       const found = assignOne(doc, m, mentions, tree, verbs);

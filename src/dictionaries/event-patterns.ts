@@ -4,6 +4,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DictionaryError } from '../model/errors.js';
 
+/** The code of a blocking pattern: it wins its place like any pattern and then codes nothing. */
+export const BLOCK = '---';
+
 export type PatternElement =
   | { kind: 'word'; alts: string[]; optional: boolean }
   | { kind: 'slot'; slot: 'target' | 'source' | 'pair' };
@@ -79,7 +82,8 @@ export function parsePatternLine(line: string, id: string, knownCodes: Set<strin
   const cells = line.split('|').map((c) => c.trim());
   if (cells.length !== 3) throw new Error(`expected CODE | PATTERN | EXAMPLE, found ${cells.length} cell(s)`);
   const [code, text, example] = cells;
-  if (!knownCodes.has(code)) throw new Error(`unknown CAMEO code ${JSON.stringify(code)}`);
+  // `---` marks a blocking pattern: a phrasing that matches but codes nothing (`contribute money` is no aid).
+  if (code !== BLOCK && !knownCodes.has(code)) throw new Error(`unknown CAMEO code ${JSON.stringify(code)}`);
   if (!text) throw new Error('empty pattern');
   const elements = parsePattern(text);
   return {

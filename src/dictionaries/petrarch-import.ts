@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { stringify } from 'yaml';
 import { DictionaryError } from '../model/errors.js';
 import { readCodeList } from './check.js';
-import { parsePatternLine } from './event-patterns.js';
+import { BLOCK, parsePatternLine } from './event-patterns.js';
 import { defaultDataDir } from './load.js';
 import { loadOntology } from './ontology.js';
 import { countrySchema } from './schema.js';
@@ -704,11 +704,8 @@ function readVerbs(ctx: Ctx, lines: Line[]): string[] {
       return;
     }
     const what = `pattern "- ${m[1]}"`;
-    if (m[2].trim() === '---') {
-      skip(ctx, line, `${what}: null code [---] (it stops the verb's own code); dyad has no pattern that stops coding`);
-      return;
-    }
-    const code = codeOf(m[2].trim(), line, what);
+    // A null code [---] stops the verb's own code for this phrasing: a dyad blocking pattern.
+    const code = m[2].trim() === BLOCK ? BLOCK : codeOf(m[2].trim(), line, what);
     if (!code) return;
     if (!verbs.length) {
       skip(ctx, line, `${what}: no verb in this block`);
