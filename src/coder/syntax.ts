@@ -105,7 +105,9 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number, verbs
       rules.push('conj');
       collectSubject(tree, pred, roles);
     } else if (r === 'acl:relcl' || base(r) === 'acl') {
-      roles.subject = h;
+      // `talks mediated by the OSCE`: a participle with a `by` agent is passive; its noun is the patient.
+      if (r !== 'acl:relcl' && roles.agent !== null) roles.patient = h;
+      else roles.subject = h;
       rules.push(r === 'acl:relcl' ? 'relative-clause' : 'participle-clause');
       break;
     } else break;
