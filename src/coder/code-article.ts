@@ -13,7 +13,7 @@ import { assignActors, reportedAccusations, type EventCandidate } from './events
 import type { Gazetteer } from './gazetteer.js';
 import { datelinePlace, sentencePlaces, type PlaceFound } from './places.js';
 import { parseSentence, type TreeParser } from './syntax.js';
-import { announcedBy } from './modality.js';
+import { announcedBy, hypothetical } from './modality.js';
 import { intentFor } from '../dictionaries/intent.js';
 
 export interface CoderOptions {
@@ -112,6 +112,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
       // acting on itself under the same code (`a meeting between its foreign minister and ...` gone wrong).
       if (!r.target && !deps.options?.keepUntargeted && !dicts.untargeted.some((p) => r.cameo.startsWith(p))) continue;
       if (r.target && r.target.code === r.source?.code) continue;
+      // A material act (quad classes 2 and 4) only said to be possible (`could let`, `might attack`) did not happen.
+      if ((r.quad_class === 2 || r.quad_class === 4) && hypothetical(doc, sent, c.match.trigger)) continue;
       records.push(r);
     }
   }

@@ -31,3 +31,13 @@ export function announcedBy(doc: Doc, sent: Sentence, trigger: number, words: Se
   }
   return null;
 }
+
+const HYPOTHETICAL = new Set(['could', 'might', 'may']);
+
+/** `could let Chinese warships take on supplies`: a material act only said to be possible did not happen. */
+export function hypothetical(doc: Doc, sent: Sentence, trigger: number): boolean {
+  const { tokens } = doc;
+  let t = trigger - 1;
+  while (t >= sent.tokenStart && (tokens.pos[t] === 'ADV' || tokens.lower[t] === 'be' || tokens.lower[t] === 'have')) t--;
+  return t >= sent.tokenStart && HYPOTHETICAL.has(tokens.lower[t]);
+}
