@@ -4,21 +4,11 @@ import { createHash } from 'node:crypto';
 import { codeArticle, type CoderDeps } from '../coder/code-article.js';
 import type { ActorMention, Article, EventRecord } from '../model/types.js';
 import { minhashSignature } from './minhash.js';
+import type { ActorMentionRow } from '../store/store.js';
 
-/** One actor seen in an article: a row of `actor_mentions`. */
-export interface ActorSighting {
-  code: string;
-  name: string | null;
-  kind: string;
-  country: string | null;
-  sector: string | null;
-  /** The first rule that gave the code (`title-with-country`: learned from a title or appositive). */
-  rule: string | null;
-  entry: string | null;
-  start: number;
-  end: number;
-  text: string;
-}
+/** One actor seen in an article: a row of `actor_mentions` before it knows its article, place and version.
+ * `rule` is the first rule that gave the code (`title-with-country`: learned from a title or appositive). */
+export type ActorSighting = Omit<ActorMentionRow, 'article_id' | 'n' | 'dict_version'>;
 
 export interface CodedForStore {
   article: Article;
