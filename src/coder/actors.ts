@@ -145,9 +145,11 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
       code = inst.code;
       why.push({ rule: 'title-with-institution', entry: inst.entry }, ...roleWhy);
     } else if (sector) {
-      // `In Manila, Foreign Secretary Perfecto Yasay`: the sentence's place, else the latest such office, else the dateline.
+      // `In Manila, Foreign Secretary Perfecto Yasay`: the sentence's place; else, for an office of state, the dateline's
+      // country (a wire names foreign officials' nationality, not local ones'); else the latest such office.
       const placeCountry = options.sentencePlaceCountry?.(doc.tokens.sent[np.start]) ?? null;
-      const c = placeCountry ?? recentCountryFor(state, sector) ?? (STATE_SECTORS.has(sector.slice(0, 3)) ? options.datelineCountry : null);
+      const stateRole = STATE_SECTORS.has(sector.slice(0, 3));
+      const c = placeCountry ?? (stateRole ? options.datelineCountry : null) ?? recentCountryFor(state, sector);
       if (c) {
         code = c + sector;
         why.push({ rule: 'title-country-from-context' }, ...roleWhy);
