@@ -2,7 +2,7 @@
 // dates, places, then records with provenance; repeated events (headline, caption, body) are merged.
 import { createHash } from 'node:crypto';
 import type { Dictionaries } from '../dictionaries/load.js';
-import type { ActorMention, ActorOut, Article, Doc, EventRecord, LocationOut, Sentence } from '../model/types.js';
+import type { ActorMention, ActorOut, Article, Doc, EventRecord, Sentence } from '../model/types.js';
 import type { Analyzer } from '../nlp/analyse.js';
 import { findLayout } from '../nlp/layout.js';
 import { findActors } from './actors.js';
@@ -171,7 +171,7 @@ function makeRecord(
   const triggerStart = tokens.start[m.trigger];
   const lastWord = m.words[m.words.length - 1];
   const trigger = { start: triggerStart, end: tokens.end[lastWord], text: article.text.slice(triggerStart, tokens.end[lastWord]) };
-  const date = resolveEventDate(doc, sent, triggerStart, dates, doc.dateline?.date ?? null, article.date, earlier);
+  const date = resolveEventDate(doc, triggerStart, dates, doc.dateline?.date ?? null, article.date, earlier);
   const place = nearestPlace(places, m.trigger) ?? (sent.segment === 'body' || sent.segment === 'title' || sent.segment === 'caption' ? dateline : null);
   const source = actorOut(c.source);
   const target = c.target ? actorOut(c.target) : null;

@@ -43,7 +43,6 @@ export function sentenceDates(doc: Doc, sent: Sentence, reference: string | null
  * sentence, else the dateline, else the publication date. */
 export function resolveEventDate(
   doc: Doc,
-  sent: Sentence,
   triggerStart: number,
   dates: { date: string; span: Span; rule: string }[],
   datelineDate: string | null,

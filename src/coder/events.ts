@@ -252,7 +252,7 @@ function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number, verb
     // `Trump's telephone conversation with Tsai`: the possessor of a nominal trigger is its source.
     if (tokens.lower[m.tokenEnd] === "'s" && m.tokenEnd + 4 >= trigger) return m;
     if (isObject(doc, m, verbs)) continue;
-    // `X said ... Y will`: Y, nearer, was already found; a mention followed by a speech verb is a speaker only.
+    // A speaker (`X said ...`) is not the subject of a reported clause whose own actor was passed over as an object.
     const next = m.tokenEnd < trigger ? tokens.lemma[m.tokenEnd] : '';
     if (verbs.reporting.has(next) && m.tokenEnd + 1 < trigger && hasLaterMention(mentions, k, trigger)) continue;
     return m;
@@ -269,7 +269,8 @@ function isObject(doc: Doc, m: ActorMention, verbs: VerbClasses): boolean {
   // `Neighbouring Senegal pressed him`: a sentence-initial modifier is no verb taking an object.
   if (before === 0 || tokens.sent[before - 1] !== tokens.sent[before]) return false;
   const pos = tokens.pos[before];
-  if (pos === 'ADP' || tokens.lower[before] === 'to') return tokens.lower[before] !== 'of' && tokens.lower[before] !== 'to' ? true : tokens.lower[before] === 'to';
+  // `the president of Russia` keeps its head; any other preposition (`to`, `with`, `in`) makes an object.
+  if (pos === 'ADP' || tokens.lower[before] === 'to') return tokens.lower[before] !== 'of';
   if (pos === 'VERB') return !verbs.reporting.has(tokens.lemma[before]);
   return false;
 }
