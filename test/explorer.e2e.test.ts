@@ -166,7 +166,14 @@ describe.skipIf(!!skipReason)('web explorer', () => {
     const firstPage = await page.locator('#events-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event')));
     expect(firstPage).toHaveLength(5);
     await page.getByRole('link', { name: 'next →' }).click();
-    await page.waitForFunction(() => location.hash.includes('offset=5') && document.getElementById('main')?.getAttribute('aria-busy') === 'false');
+    // Wait for the second page itself, not only the hash: the old rows stay until the new ones are drawn.
+    await page.waitForFunction(
+      (first) =>
+        location.hash.includes('offset=5') &&
+        document.getElementById('main')?.getAttribute('aria-busy') === 'false' &&
+        document.querySelector('#events-table tbody tr')?.getAttribute('data-event') !== first,
+      firstPage[0],
+    );
     const secondPage = await page.locator('#events-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event')));
     expect(secondPage).toHaveLength(5);
     expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
