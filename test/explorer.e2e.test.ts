@@ -183,9 +183,17 @@ describe.skipIf(!!skipReason)('web explorer', () => {
     await open('#/events?cameo=99x');
     expect(await page.locator('.status.error').textContent()).toContain('BAD_REQUEST');
     await open('#/events?limit=20');
+    const unfiltered = await page.locator('#events-table tbody tr').count();
     await page.getByLabel('Dyad', { exact: true }).fill('KAZ:CHN');
     await page.getByRole('button', { name: 'Filter' }).click();
-    await page.waitForFunction(() => location.hash.includes('dyad=KAZ%3ACHN') && document.getElementById('main')?.getAttribute('aria-busy') === 'false');
+    // The filtered table has fewer rows than the unfiltered one: wait for it, not only for the address.
+    await page.waitForFunction(
+      (n) =>
+        location.hash.includes('dyad=KAZ%3ACHN') &&
+        document.getElementById('main')?.getAttribute('aria-busy') === 'false' &&
+        document.querySelectorAll('#events-table tbody tr').length < n,
+      unfiltered,
+    );
     await page.locator('#events-table tbody tr').first().locator('td:last-child a').click();
     await page.waitForSelector('#article-text mark');
     expect(page.url()).toContain(`#/article/${seedId}`);
