@@ -1,6 +1,7 @@
 // End to end: `bin/dyad ingest` (the compiled CLI in dist/, so run `npm run build` first) is idempotent and
 // resumable: a second run adds nothing, a run killed with SIGKILL after some batches and run again ends with
-// exactly the rows of an uninterrupted run, and one worker gives the same rows as two.
+// exactly the rows of an uninterrupted run, so does a run stopped by a full disk, and one worker gives the same
+// rows as two.
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -126,6 +127,28 @@ describe.runIf(existsSync(join(root, 'dist', 'src', 'cli', 'main.js')))('dyad in
     expect(partial.articles % 10).toBe(0);
     ingest(db, '--workers', '2', '-q');
     expect(await snapshot(db)).toEqual(full);
+    ingest(db, '--workers', '2', '-q');
+    expect(await snapshot(db)).toEqual(full);
+  });
+
+  // A full disk, simulated by a file size limit (writes past it fail with EFBIG once SIGXFSZ is ignored, as they
+  // fail with ENOSPC on a full disk): the run stops with a clear message and exit 4, keeps what it committed, and
+  // a rerun without the limit ends with the rows of an uninterrupted run.
+  it.runIf(process.platform === 'linux' && existsSync('/bin/bash'))('stops cleanly on a full disk and resumes to the same rows', async () => {
+    const db = join(dir, 'limited.duckdb');
+    await (await openDuckDbStore(db)).close();
+    const blocks = Math.ceil((statSync(db).size + 400_000) / 1024);
+    const limited = spawnSync(
+      '/bin/bash',
+      ['-c', `trap '' XFSZ; ulimit -f ${blocks}; exec "$0" "$@"`, dyad, 'ingest', '--db', db, '--batch-size', '10', '--workers', '2', '-q', corpus],
+      { encoding: 'utf8' },
+    );
+    expect(limited.status).toBe(4);
+    expect(limited.stderr).toMatch(/limited\.duckdb: the database file reached the file size limit .* everything committed before it is kept/);
+    const partial = await snapshot(db);
+    expect(partial.articles).toBeGreaterThan(0);
+    expect(partial.articles).toBeLessThan(total);
+    expect(partial.articles % 10).toBe(0);
     ingest(db, '--workers', '2', '-q');
     expect(await snapshot(db)).toEqual(full);
   });

@@ -74,16 +74,24 @@ export async function ingest(store: CorpusStore, options: IngestOptions): Promis
   // Started at the first article to code, so a run over a corpus already stored loads no dictionaries.
   let coder: ArticleCoder | null = null;
   const inFlight: Promise<CodedForStore[]>[] = [];
-  const maxInFlight = Math.max(2, options.workers * 4);
+  const maxInFlight = Math.max(2, options.workers * 8);
   let chunk: Article[] = [];
   let batch: IngestBatch = { articles: [], mentions: [], actorMentions: [] };
 
+  // One write at a time runs in the background while the workers go on coding: awaiting each write before
+  // sending more articles would leave the workers idle for the length of every transaction. Writes stay in order.
+  let writing: Promise<void> = Promise.resolve();
   const flushBatch = async () => {
     if (!batch.articles.length) return;
-    await store.writeBatch(batch);
-    summary.batches++;
+    const full = batch;
     batch = { articles: [], mentions: [], actorMentions: [] };
-    progress();
+    await writing;
+    writing = store.writeBatch(full).then(() => {
+      summary.batches++;
+      progress();
+    });
+    // A failed write rejects `writing`; it is awaited before the next write and at the end, so it is never lost.
+    writing.catch(() => {});
   };
 
   const take = async (results: CodedForStore[]) => {
@@ -175,10 +183,11 @@ export async function ingest(store: CorpusStore, options: IngestOptions): Promis
     await dispatch();
     while (inFlight.length) await take(await inFlight.shift()!);
     await flushBatch();
+    await writing;
     progress();
   } finally {
     // Settle results still coming so no worker message is left unhandled, then stop the workers.
-    await Promise.allSettled(inFlight);
+    await Promise.allSettled([...inFlight, writing]);
     await (coder as ArticleCoder | null)?.close();
   }
   return summary;

@@ -22,6 +22,10 @@ function classify(message: string, action: string): [ErrorCode, string] {
   if (/No space left on device|disk is full|ENOSPC|Disk quota exceeded/i.test(message)) {
     return ['STORE_FULL', `the disk is full while trying to ${action}; the batch was rolled back and everything committed before it is kept. Free some space and run the same command again`];
   }
+  // A file size limit (ulimit -f, EFBIG) stops writes the same way a full disk does.
+  if (/File too large|EFBIG/i.test(message)) {
+    return ['STORE_FULL', `the database file reached the file size limit while trying to ${action}; the batch was rolled back and everything committed before it is kept. Raise the limit (ulimit -f) or use another --db, and run the same command again`];
+  }
   if (/Permission denied|Read-only file system|EACCES|EROFS/i.test(message)) {
     return [action === 'open' ? 'STORE_OPEN' : 'STORE_WRITE', `cannot ${action}: ${firstLine(message)}`];
   }
