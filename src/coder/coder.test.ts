@@ -113,3 +113,15 @@ describe('blocking patterns', () => {
     expect(codeArticle(article, deps).events.map((e) => e.cameo)).toEqual(['080']);
   });
 });
+
+describe('imported PETRARCH concepts', () => {
+  it('a `CODE:REVERSE` pattern also codes the reverse act; `{target+place}` takes a place', async () => {
+    const { compilePatterns, parsePatternLine } = await import('../dictionaries/event-patterns.js');
+    const known = new Set(deps.dicts.ontology.keys());
+    const visit = parsePatternLine('032:033 | arrive {target+place} | x', 'test:1', known);
+    const events = compilePatterns([visit]);
+    const dicts = { ...deps.dicts, events };
+    const article = { id: 't', origin: 't', date: '2024-04-26', title: null, url: null, text: 'Chinese President Xi Jinping arrived in Kazakhstan on Monday.' };
+    expect(codeArticle(article, { ...deps, dicts }).events.map((e) => `${e.source?.code} ${e.cameo} ${e.target?.code}`)).toEqual(['CHNGOV 032 KAZ', 'KAZ 033 CHNGOV']);
+  });
+});

@@ -4,7 +4,7 @@ import type { Doc } from '../model/types.js';
 
 /**
  * One pass over the article: the discard that rules out the whole article (twice in the text, or once in the
- * title), or null; and the sentences holding a sentence-level discard phrase.
+ * title; a `story` discard once anywhere), or null; and the sentences holding a sentence-level discard phrase.
  */
 export function findDiscarded(doc: Doc, discards: Discards): { article: string | null; sentences: Set<number> } {
   const counts = new Map<Discard, number>();
@@ -18,7 +18,7 @@ export function findDiscarded(doc: Doc, discards: Discards): { article: string |
     const n = (counts.get(d) ?? 0) + 1;
     counts.set(d, n);
     const inTitle = doc.sentences[doc.tokens.sent[t]]?.segment === 'title';
-    if (!article && (n >= 2 || inTitle)) article = `${d.id} ${d.phrase}`;
+    if (!article && (n >= 2 || inTitle || d.scope === 'story')) article = `${d.id} ${d.phrase}`;
   }
   return { article, sentences };
 }

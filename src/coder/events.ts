@@ -39,7 +39,7 @@ export function assignActors(
     for (const m of [best, ...best.alternatives]) {
       const found = assignOne(doc, m, mentions, tree, verbs);
       if (found.length) {
-        out.push(...found);
+        out.push(...found, ...reverseActs(found));
         break;
       }
     }
@@ -61,7 +61,7 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     rule = fromTree.rule;
     if (!target && !fromTree.passive) {
       // The pattern's slot names the target more precisely than the tree's object.
-      target = p.hasTarget ? mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc, verbs) : mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, verbs, undefined, true);
+      target = p.hasTarget ? mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc, verbs, undefined, false, p.placeTarget) : mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, verbs, undefined, true);
       target ??= fromTree.object;
       if (!target && !p.hasTarget) {
         target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, verbs, TARGET_PREPOSITIONS, true);
@@ -86,7 +86,7 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
   } else if (p.hasSource && m.slots.source !== undefined) {
     source = mentionAt(mentions, m.slots.source, TARGET_WINDOW, doc, verbs);
     // `the kidnapping of X by Y` names both; `X was attacked by Y` has the target before the trigger.
-    target = m.slots.target !== undefined ? mentionAt(mentions, m.slots.target, TARGET_WINDOW, doc, verbs) : subjectBefore(doc, mentions, m.trigger, verbs);
+    target = m.slots.target !== undefined ? mentionAt(mentions, m.slots.target, TARGET_WINDOW, doc, verbs, undefined, false, p.placeTarget) : subjectBefore(doc, mentions, m.trigger, verbs);
     rule = 'passive-by-source';
   } else {
     // `Soleimani was killed when ...`: an active pattern used in the passive, with no `by` agent, names no doer.
@@ -99,7 +99,7 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     }
     source = subjectBefore(doc, mentions, m.trigger, verbs);
     if (source && nounGovernedElsewhere(doc, m, source, verbs)) return out;
-    if (p.hasTarget) target = mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc, verbs);
+    if (p.hasTarget) target = mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc, verbs, undefined, false, p.placeTarget);
     else {
       target = mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, verbs, undefined, true);
       if (!target) {
@@ -114,6 +114,21 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
   }
   if (!source) return out;
   return expandPairs(m, source, target, rule);
+}
+
+const reversePatterns = new WeakMap<EventPattern, EventPattern>();
+
+/** A pattern coded `032:033` also codes the reverse act: the target to the source, under the second code. */
+function reverseActs(found: EventCandidate[]): EventCandidate[] {
+  const out: EventCandidate[] = [];
+  for (const c of found) {
+    const p = c.match.pattern;
+    if (!p.reverse || !c.target) continue;
+    let rp = reversePatterns.get(p);
+    if (!rp) reversePatterns.set(p, (rp = { ...p, id: `${p.id}:reverse`, code: p.reverse, reverse: null }));
+    out.push({ match: { ...c.match, pattern: rp }, source: c.target, target: c.source, rule: `${c.rule}:reverse` });
+  }
+  return out;
 }
 
 /** One candidate per source member and target member; a compound subject of a reciprocal act pairs up. */
@@ -291,13 +306,15 @@ function mentionAt(
   verbs: VerbClasses,
   after?: Set<string>,
   loose = false,
+  anyPlace = false,
 ): ActorMention | null {
   const { tokens } = doc;
-  // A place (`in Kazakhstan`) is a target only where the pattern put its slot right after the preposition.
+  // A place (`in Kazakhstan`) is a target only where the pattern put its slot right after the preposition, or where
+  // the slot takes places (`{target+place}`).
   const placeOk = from > 0 && LOCATIVE_SLOT.has(tokens.lower[from - 1]);
   for (const m of mentions) {
     if (m.tokenStart < from) continue;
-    if (m.locative && !(placeOk && m.tokenStart === from)) continue;
+    if (m.locative && !anyPlace && !(placeOk && m.tokenStart === from)) continue;
     if (m.tokenStart - from > window) return null;
     if (after && !after.has(tokens.lower[m.tokenStart - 1])) continue;
     for (let t = from; t < m.tokenStart; t++) {
@@ -315,6 +332,8 @@ function mentionAt(
 const ACCUSATION: EventPattern = {
   id: 'rule:reported-accusation',
   code: '112',
+  reverse: null,
+  placeTarget: false,
   text: 'SPEAKER said SOURCE did <conflict act>',
   elements: [{ kind: 'word', alts: ['say'], optional: false }],
   example: '',

@@ -1,10 +1,11 @@
 // Discard phrases (data/events/discards.txt): sports, entertainment and the like, where event words mean nothing political.
-// A line is `article | PHRASE` or `sentence | PHRASE`; phrases are matched like pattern words (lemma or lower case).
+// A line is `article | PHRASE`, `story | PHRASE` or `sentence | PHRASE`; phrases are matched like pattern words
+// (lemma or lower case). `story` rules out the article at the phrase's first occurrence (PETRARCH's `+` discards).
 import { existsSync, readFileSync } from 'node:fs';
 import { DictionaryError } from '../model/errors.js';
 
 export interface Discard {
-  scope: 'article' | 'sentence';
+  scope: 'article' | 'story' | 'sentence';
   words: string[][];
   phrase: string;
   id: string;
@@ -21,15 +22,15 @@ export function loadDiscards(file: string, problems?: { file: string; line: numb
     readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
       const line = raw.trim();
       if (!line || line.startsWith('#')) return;
-      const m = /^(article|sentence)\s*\|\s*(.+)$/.exec(line);
+      const m = /^(article|story|sentence)\s*\|\s*(.+)$/.exec(line);
       if (!m) {
-        const message = 'expected `article | PHRASE` or `sentence | PHRASE`';
+        const message = 'expected `article | PHRASE`, `story | PHRASE` or `sentence | PHRASE`';
         if (problems) problems.push({ file, line: i + 1, message });
         else throw new DictionaryError(message, { where: `${file}:${i + 1}` });
         return;
       }
       const words = m[2].trim().split(/\s+/).map((w) => w.toLowerCase().split('/'));
-      all.push({ scope: m[1] as 'article' | 'sentence', words, phrase: m[2].trim(), id: `events/discards.txt:${i + 1}` });
+      all.push({ scope: m[1] as Discard['scope'], words, phrase: m[2].trim(), id: `events/discards.txt:${i + 1}` });
     });
   }
   const byFirst = new Map<string, Discard[]>();

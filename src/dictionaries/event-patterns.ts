@@ -15,6 +15,8 @@ export interface EventPattern {
   /** `file:line`, the rule id written into every event it codes. */
   id: string;
   code: string;
+  /** `032:033`: the code of the act the target does to the source by the same words (a visit is also hosted). */
+  reverse: string | null;
   text: string;
   elements: PatternElement[];
   example: string;
@@ -23,6 +25,8 @@ export interface EventPattern {
   hasTarget: boolean;
   hasSource: boolean;
   hasPair: boolean;
+  /** `{target+place}`: the target may be a place (`fired at Seoul`); a plain `{target}` takes a place only after `in`/`at`. */
+  placeTarget: boolean;
 }
 
 export interface EventPatterns {
@@ -81,14 +85,19 @@ export function parsePatternFile(file: string, knownCodes: Set<string>, problems
 export function parsePatternLine(line: string, id: string, knownCodes: Set<string>): EventPattern {
   const cells = line.split('|').map((c) => c.trim());
   if (cells.length !== 3) throw new Error(`expected CODE | PATTERN | EXAMPLE, found ${cells.length} cell(s)`);
-  const [code, text, example] = cells;
+  const [codes, text, example] = cells;
+  // `CODE:REVERSE` also codes the reverse act, target to source (`032:033`: X visits Y, Y hosts X).
+  const [code, reverse = null, extra] = codes.split(':').map((c) => c.trim());
+  if (extra !== undefined || reverse === '') throw new Error(`expected CODE or CODE:REVERSE, found ${JSON.stringify(codes)}`);
   // `---` marks a blocking pattern: a phrasing that matches but codes nothing (`contribute money` is no aid).
   if (code !== BLOCK && !knownCodes.has(code)) throw new Error(`unknown CAMEO code ${JSON.stringify(code)}`);
+  if (reverse !== null && (code === BLOCK || !knownCodes.has(reverse))) throw new Error(`unknown reverse CAMEO code ${JSON.stringify(reverse)}`);
   if (!text) throw new Error('empty pattern');
   const elements = parsePattern(text);
   return {
     id,
     code,
+    reverse,
     text,
     elements,
     example,
@@ -96,15 +105,17 @@ export function parsePatternLine(line: string, id: string, knownCodes: Set<strin
     hasTarget: elements.some((e) => e.kind === 'slot' && e.slot === 'target'),
     hasSource: elements.some((e) => e.kind === 'slot' && e.slot === 'source'),
     hasPair: elements.some((e) => e.kind === 'slot' && e.slot === 'pair'),
+    placeTarget: /\{target\+place\}/i.test(text),
   };
 }
 
 export function parsePattern(text: string): PatternElement[] {
   const elements: PatternElement[] = [];
   for (const part of text.split(/\s+/).filter(Boolean)) {
-    const slot = /^\{(target|source|pair|T|S)\}$/i.exec(part);
+    const slot = /^\{(target|source|pair|T|S)(?:\+place)?\}$/i.exec(part);
     if (slot) {
       const name = slot[1].toLowerCase();
+      if (/\+place/i.test(part) && name !== 'target' && name !== 't') throw new Error(`only a target slot may take places: ${JSON.stringify(part)}`);
       elements.push({ kind: 'slot', slot: name === 't' ? 'target' : name === 's' ? 'source' : (name as 'target' | 'source' | 'pair') });
       continue;
     }

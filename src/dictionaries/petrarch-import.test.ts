@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { checkDictionaries } from './check.js';
 import { loadDictionaries } from './load.js';
+import { loadDiscards } from './discards.js';
+import { parsePatternLine } from './event-patterns.js';
 import { detectKind, expandIssue, importPetrarch, petrarchName } from './petrarch-import.js';
 
 const ACTORS = `<!-- TEST ACTORS -->
@@ -54,6 +56,7 @@ RESTORE
 --- CONTRIBUTE [070]  ---
 CONTRIBUTE
 - * &CURRENCY [071]
+- * RUPEES [903]
 
 --- FREE  [---] ---
 FREE
@@ -141,21 +144,22 @@ describe('dyad dict import --format petrarch', () => {
     expect(text).toContain('generated-examples');
     const lines = text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(' | ').slice(0, 2).join(' | '));
     expect(lines).toEqual([
-      '064 | restore {target}',
+      '064 | restore {target+place}',
       '064 | be restore by {source}',
-      '064 | restore military/economic ties {target}',
-      '--- | restore diplxmatic {target}',
-      '070 | contribute {target}',
+      '064 | restore military/economic ties {target+place}',
+      '--- | restore diplxmatic {target+place}',
+      '070 | contribute {target+place}',
       '070 | be contribute by {source}',
-      '071 | contribute dollars {target}',
-      '071 | contribute swiss francs {target}',
+      '071 | contribute dollars {target+place}',
+      '071 | contribute swiss francs {target+place}',
+      '--- | contribute rupees {target+place}',
       '064 | free from {source}',
-      '032 | arrive {target}',
-      '032 | be arrive by {source}',
-      '032 | break/breaks/broke down {target}',
-      '032 | be break/breaks/broke down by {source}',
-      '036 | said arrive to attend {target}',
-      '036 | said break/breaks/broke down to attend {target}',
+      '032:033 | arrive {target+place}',
+      '032:033 | be arrive by {source}',
+      '032:033 | break/breaks/broke down {target+place}',
+      '032:033 | be break/breaks/broke down by {source}',
+      '036 | said arrive to attend {target+place}',
+      '036 | said break/breaks/broke down to attend {target+place}',
       '171 | arrive with {pair}',
       '171 | break/breaks/broke down with {pair}',
     ]);
@@ -169,17 +173,26 @@ describe('dyad dict import --format petrarch', () => {
         'test.agents.txt:5: partial: prefix agent [NGO~]: dyad appends role codes after the country, so "Arnor human rights body" codes ARNNGO, not NGOARN',
         expect.stringMatching(/^test.verbs.txt:12: skipped: .*negation is left to dyad's coder/),
         expect.stringMatching(/^test.verbs.txt:13: skipped: .*code xxy is not a CAMEO code/),
-        expect.stringMatching(/^test.verbs.txt:22: partial: .*code 0641 is not a CAMEO code; coded 064/),
-        expect.stringMatching(/^test.verbs.txt:23: skipped: .*the subject is the target/),
-        expect.stringMatching(/^test.verbs.txt:26: partial: verb arrive: code \[032:033\]: the second code .* is dropped/),
-        expect.stringMatching(/^test.verbs.txt:29: partial: .*code 1717 is not a CAMEO code; coded 171/),
+        expect.stringMatching(/^test.verbs.txt:19: partial: .*code 903 is not a CAMEO code; written as a blocking pattern/),
+        expect.stringMatching(/^test.verbs.txt:23: partial: .*code 0641 is not a CAMEO code; coded 064/),
+        expect.stringMatching(/^test.verbs.txt:24: skipped: .*the subject is the target/),
+        expect.stringMatching(/^test.verbs.txt:30: partial: .*code 1717 is not a CAMEO code; coded 171/),
       ]),
     );
     expect(report.counts['lines not converted']).toBe(report.skipped.filter((n) => n.severity === 'skipped').length);
   });
 
+  it('writes paired codes as CODE:REVERSE and target slots that take places, which the pattern parser reads', () => {
+    const p = parsePatternLine('032:033 | arrive {target+place} | Arnor arrived in Gondor.', 't:1', new Set(['032', '033']));
+    expect([p.code, p.reverse, p.placeTarget, p.hasTarget]).toEqual(['032', '033', true, true]);
+    expect(() => parsePatternLine('032:999 | arrive {target} | x', 't:2', new Set(['032']))).toThrow(/reverse/);
+    expect(() => parsePatternLine('032 | arrive {source+place} | x', 't:3', new Set(['032']))).toThrow(/target/);
+    const d = loadDiscards(join(out, 'events/discards.txt'));
+    expect(d.all.map((x) => x.scope)).toEqual(['story', 'sentence']);
+  });
+
   it('writes discards and issues', () => {
-    expect(readFileSync(join(out, 'events/discards.txt'), 'utf8')).toMatch(/^article \| world golf championships\nsentence \| baseball\n$/m);
+    expect(readFileSync(join(out, 'events/discards.txt'), 'utf8')).toMatch(/^story \| world golf championships\nsentence \| baseball\n$/m);
     const issues = yaml('issues.yaml');
     expect(issues[0]).toEqual({ code: 'ID_ATROCITY', category: 'ID_ATROCITY', phrases: ['atrocity', 'atrocities', 'ethnic purge', 'ethnic purges', 'ethnic purged', 'ethnic purging'] });
     expect(issues[1]).toEqual({ ignore: ['saturday night massacre'], category: 'ID_ATROCITY' });

@@ -576,8 +576,10 @@ function readVerbs(ctx: Ctx, lines: Line[]): string[] {
   let mode: 'none' | 'synset' | 'block' = 'none';
   let synName = '';
   const emit = (code: string, text: string, line: number, note?: string) => {
-    // PETRARCH codes an event only with both a source and a target: a pattern with no slot gets `{target}` at its end.
-    const pattern = /\{(target|source|pair)\}/.test(text) ? text : `${text} {target}`;
+    // PETRARCH codes an event only with both a source and a target: a pattern with no slot gets a target slot at its
+    // end. PETRARCH takes the target from the verb phrase whether or not it names a place (`fired at Seoul`,
+    // `arrived in Gondor`): `{target+place}`.
+    const pattern = /\{(target|source|pair)(\+place)?\}/.test(text) ? text : `${text} {target+place}`;
     let parsed;
     try {
       parsed = parsePatternLine(`${code} | ${pattern} | x`, 'import', ctx.cameo);
@@ -596,24 +598,37 @@ function readVerbs(ctx: Ctx, lines: Line[]): string[] {
     if (note) partial(ctx, line, note);
     out.push(`${code} | ${pattern} | ${exampleFor(parsed.elements)}`);
   };
-  const codeOf = (raw: string, line: number, what: string): string | null => {
+  /**
+   * A verb's or pattern's code in dyad's form. A code outside CAMEO with no CAMEO parent skips a verb line; a pattern
+   * with such a code becomes a blocking pattern, so that its phrasing codes nothing rather than the verb's general code.
+   */
+  const codeOf = (raw: string, line: number, what: string, isPattern = false): string | null => {
     const codes = raw.split(':').map((c) => c.trim());
-    let code = codes[0];
-    if (code === '---') return null;
-    if (codes.length > 1 && codes[1] && codes[1] !== '---' && codes[1] !== code) {
-      partial(ctx, line, `${what}: code [${raw}]: the second code (the reverse event) is dropped; dyad codes one event a pattern`);
-    }
-    if (!ctx.cameo.has(code)) {
-      const three = /^(\d{3})[0-9A-Za-z]*$/.exec(code)?.[1];
-      if (three && ctx.cameo.has(three) && code.length > 3) {
-        partial(ctx, line, `${what}: code ${code} is not a CAMEO code; coded ${three}`);
-        code = three;
-      } else {
-        skip(ctx, line, `${what}: code ${code} is not a CAMEO code in data/ontology/cameo.tsv`);
-        return null;
+    if (codes[0] === '---') return null;
+    const code = oneCode(codes[0]);
+    if (!code) {
+      // (Only codes made of digits, then letters: TABARI's `+++` and `###` and test codes such as `xxy` are skipped.)
+      if (isPattern && /^\d{2,}[0-9A-Za-z]*$/.test(codes[0])) {
+        partial(ctx, line, `${what}: code ${codes[0]} is not a CAMEO code; written as a blocking pattern (---), so the phrasing codes nothing`);
+        return BLOCK;
       }
+      skip(ctx, line, `${what}: code ${codes[0]} is not a CAMEO code in data/ontology/cameo.tsv`);
+      return null;
+    }
+    if (code !== codes[0]) partial(ctx, line, `${what}: code ${codes[0]} is not a CAMEO code; coded ${code}`);
+    // `[032:033]`: the second code is the reverse event (the target acting on the source), written `032:033` in dyad.
+    if (codes.length > 1 && codes[1] && codes[1] !== '---') {
+      const reverse = oneCode(codes[1]);
+      if (reverse) return `${code}:${reverse}`;
+      partial(ctx, line, `${what}: the reverse code ${codes[1]} is not a CAMEO code; dropped`);
     }
     return code;
+  };
+  /** The CAMEO code, or the CAMEO code its first three digits make (`174K` -> 174); null when there is none. */
+  const oneCode = (raw: string): string | null => {
+    if (ctx.cameo.has(raw)) return raw;
+    const three = /^(\d{3})[0-9A-Za-z]+$/.exec(raw)?.[1];
+    return three && ctx.cameo.has(three) ? three : null;
   };
   const expandSyn = (name: string, line: number, depth = 0): string[][] | null => {
     const list = synsets.get(name.toUpperCase().replace(/_$/, ''));
@@ -705,7 +720,7 @@ function readVerbs(ctx: Ctx, lines: Line[]): string[] {
     }
     const what = `pattern "- ${m[1]}"`;
     // A null code [---] stops the verb's own code for this phrasing: a dyad blocking pattern.
-    const code = m[2].trim() === BLOCK ? BLOCK : codeOf(m[2].trim(), line, what);
+    const code = m[2].trim() === BLOCK ? BLOCK : codeOf(m[2].trim(), line, what, true);
     if (!code) return;
     if (!verbs.length) {
       skip(ctx, line, `${what}: no verb in this block`);
@@ -753,14 +768,14 @@ function readVerbs(ctx: Ctx, lines: Line[]): string[] {
       skip(ctx, line, `${what}: the subject is the target (+ before the verb) and no $ names the source; dyad would make the subject the source`);
       return;
     }
-    // Elements: pre words, the verb, post words; + -> {target}, $ -> {source}, % after the verb -> {pair}, ^ dropped.
+    // Elements: pre words, the verb, post words; + -> {target+place}, $ -> {source}, % after the verb -> {pair}, ^ dropped.
     const seq: Piece[] = [...pre, { kind: 'verb' }, ...post];
     const slotted: (string | string[][])[] = [];
     for (const p of seq) {
       if (p.kind === 'mark') {
         if (p.mark === '^') continue;
         if (!slotted.length) continue;
-        const slot = p.mark === '+' ? '{target}' : p.mark === '$' ? '{source}' : '{pair}';
+        const slot = p.mark === '+' ? '{target+place}' : p.mark === '$' ? '{source}' : '{pair}';
         if (slotted.includes(slot)) {
           notes.push(`a second ${p.mark} dropped`);
           continue;
@@ -825,7 +840,8 @@ function readDiscards(ctx: Ctx, lines: Line[]): string[] {
       continue;
     }
     if (!/_$/.test(t) && !/\s/.test(phrase) && phrase.length < 4) partial(ctx, line, `"${phrase}": PETRARCH matches a stem; dyad matches whole words`);
-    out.push(`${article ? 'article' : 'sentence'} | ${phrase}`);
+    // PETRARCH's `+` discards the story wherever the phrase is found once: dyad's `story` scope.
+    out.push(`${article ? 'story' : 'sentence'} | ${phrase}`);
   }
   return out;
 }
