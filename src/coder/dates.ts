@@ -13,9 +13,23 @@ const FUTURE = /\b(will|shall|is due to|are due to|is set to|are set to|plans? t
 const DAY = 86400000;
 
 /** Date expressions of a sentence, each resolved; cached per sentence by the caller if needed. */
+/**
+ * Words without which chrono-node finds no date (a digit, a month or weekday name or abbreviation, a casual word or
+ * a time unit): a sentence with none of them is not handed to chrono, the costliest step of date resolution.
+ */
+export const MAY_HOLD_DATE = new RegExp(
+  '\\d|\\b(?:now|today|tonight|tomorrow|tmrw?|yesterday|noon|midnight|morning|afternoon|evening|night|ago|weekend|' +
+    '(?:sec|second|min|minute|hr|hour|day|week|fortnight|month|qtr|quarter|yr|year|decade)s?|' +
+    'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|' +
+    'nov|november|dec|december|sun|sunday|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|' +
+    'sat|saturday)\\b',
+  'i',
+);
+
 export function sentenceDates(doc: Doc, sent: Sentence, reference: string | null): { date: string; span: Span; rule: string }[] {
   if (!reference) return [];
   const text = doc.article.text.slice(sent.start, sent.end);
+  if (!MAY_HOLD_DATE.test(text)) return [];
   const ref = new Date(`${reference}T12:00:00Z`);
   const results = chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false });
   const out: { date: string; span: Span; rule: string }[] = [];
