@@ -47,7 +47,7 @@ export interface IngestSummary {
 }
 
 const CHUNK = 8;
-export const DEFAULT_BATCH = 250;
+export const DEFAULT_BATCH = 1000;
 
 export async function ingest(store: CorpusStore, options: IngestOptions): Promise<IngestSummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
