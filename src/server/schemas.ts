@@ -77,6 +77,8 @@ export const EventSummary = z
     quad_class: z.number(),
     location_name: z.string().nullable(),
     location_country: z.string().nullable(),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
     num_mentions: z.number(),
     num_articles: z.number(),
     num_sources: z.number(),

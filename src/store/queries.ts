@@ -72,7 +72,7 @@ export function eventsQuery(filter: EventFilter, limit: number): Sql {
   const where = whereEvents(filter);
   return {
     sql: `SELECT e.event_id, strftime(e.date, '%Y-%m-%d') AS date, e.source_code, e.source_name, e.target_code, e.target_name,
-        e.cameo, e.cameo_name, e.plover_event, e.goldstein, e.quad_class, e.location_name, e.location_country,
+        e.cameo, e.cameo_name, e.plover_event, e.goldstein, e.quad_class, e.location_name, e.location_country, e.lat, e.lon,
         e.num_mentions, e.num_articles, e.num_sources, e.first_article_id, e.evidence_text
       FROM events e ${where.sql}
       ORDER BY e.date NULLS LAST, e.event_id

@@ -16,6 +16,8 @@ export interface EventSummary {
   quad_class: number;
   location_name: string | null;
   location_country: string | null;
+  lat: number | null;
+  lon: number | null;
   num_mentions: number;
   num_articles: number;
   num_sources: number;

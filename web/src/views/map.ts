@@ -14,7 +14,6 @@ interface Place {
   country: string | null;
   events: number;
   gSum: number;
-  sampleEvent: string;
   lat: number | null;
   lon: number | null;
 }
@@ -61,7 +60,9 @@ export async function mapView(main: HTMLElement, route: Route): Promise<() => vo
     for (const e of page.events) {
       if (!e.location_name) continue;
       const key = `${e.location_name}\u0000${e.location_country ?? ''}`;
-      const pl = places.get(key) ?? { name: e.location_name, country: e.location_country, events: 0, gSum: 0, sampleEvent: e.event_id, lat: null, lon: null };
+      const pl = places.get(key) ?? { name: e.location_name, country: e.location_country, events: 0, gSum: 0, lat: null, lon: null };
+      // A place resolves to one point; the first event with coordinates gives them.
+      if (pl.lat === null && typeof e.lat === 'number' && typeof e.lon === 'number') [pl.lat, pl.lon] = [e.lat, e.lon];
       pl.events += 1;
       pl.gSum += e.goldstein;
       places.set(key, pl);
@@ -69,12 +70,7 @@ export async function mapView(main: HTMLElement, route: Route): Promise<() => vo
     seen += page.events.length;
     offset = page.next_offset;
   }
-  // The event list has no coordinates; one event per place gives them (the place was resolved to one point).
   const list = [...places.values()].sort((a, b) => b.events - a.events).slice(0, PLACE_CAP);
-  await pool(list, 6, async (pl) => {
-    const { event } = await api.event(pl.sampleEvent);
-    if (typeof event.lat === 'number' && typeof event.lon === 'number') [pl.lat, pl.lon] = [event.lat, event.lon];
-  });
   const located = list.filter((pl) => pl.lat !== null);
   s.set(`${located.length} places with coordinates, ${list.length - located.length} without (a country only)${offset !== null ? `; from the first ${EVENT_CAP} events` : ''}.`);
   box.dataset.points = String(located.length);
@@ -130,12 +126,4 @@ function splitAtAntimeridian<F extends Feature>(f: F): F {
     }
   }
   return { ...f, geometry: { type: 'MultiPolygon', coordinates: out } };
-}
-
-async function pool<T>(items: T[], n: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const run = async () => {
-    while (next < items.length) await work(items[next++]).catch(() => {});
-  };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, run));
 }
