@@ -35,7 +35,7 @@ export function registerDict(program: Command, setStatus: (s: number) => void): 
 
   dict
     .command('lookup')
-    .description('show what a phrase codes to and why: names, role words and event patterns')
+    .description('show what a phrase codes to and why: names, role words, event patterns and topics')
     .argument('<phrase>', 'a name, role word or event phrase')
     .option('--date <YYYY-MM-DD>', 'the date people\'s roles are read on (default: today)')
     .option('--dict <dir>', 'look up in the dyad-format dictionary folder DIR instead of the built-in one')

@@ -1,5 +1,5 @@
 // The coding pipeline for one article: layout, language analysis, actors, pattern matches, source/target,
-// dates, places, then records with provenance; repeated events (headline, caption, body) are merged.
+// dates, places, then records with provenance; repeated events (headline, caption, body) are merged; topics attached.
 import { createHash } from 'node:crypto';
 import type { Dictionaries } from '../dictionaries/load.js';
 import type { ActorMention, ActorOut, Article, Doc, EventRecord, Sentence } from '../model/types.js';
@@ -15,6 +15,7 @@ import { datelinePlace, sentencePlaces, type PlaceFound } from './places.js';
 import { parseSentence, type TreeParser } from './syntax.js';
 import { announcedBy, hypothetical } from './modality.js';
 import { intentFor } from '../dictionaries/intent.js';
+import { attachTopics } from './topics.js';
 
 export interface CoderOptions {
   /** Write events of dyadic codes even when no target was found. */
@@ -117,7 +118,9 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
       records.push(r);
     }
   }
-  return { doc, mentions, events: mergeRepeats(records, doc), discarded: null };
+  const events = mergeRepeats(records, doc);
+  attachTopics(doc, dicts.topics, events);
+  return { doc, mentions, events, discarded: null };
 }
 
 /**
@@ -189,6 +192,7 @@ function makeRecord(
     cameo: code,
     cameo_name: entry.name,
     plover: { event: entry.ploverEvent, mode: entry.ploverMode, context: entry.ploverContext },
+    topics: [],
     goldstein: entry.goldstein,
     quad_class: entry.quadClass,
     location: place ? place.location : null,

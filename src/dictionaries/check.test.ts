@@ -131,6 +131,42 @@ describe('dyad dict check', () => {
     ]);
   });
 
+  const TOPIC = '- id: TRADE\n  label: Trade\n  contexts: [economic]\n  phrases: [trade, tariff]\n';
+
+  it('checks a folder\'s topics/ and counts topics and phrases', () => {
+    const r = checkDictionaries({ dictDir: folder({ 'topics/topics.yaml': TOPIC }) });
+    expect(errors(r)).toEqual([]);
+    expect([r.counts.topics, r.counts['topic phrases']]).toEqual([1, 2]);
+    expect(checkDictionaries().counts.topics).toBeGreaterThanOrEqual(30);
+  });
+
+  it('reports a topic context that PLOVER does not have', () => {
+    const r = checkDictionaries({ dictDir: folder({ 'topics/topics.yaml': TOPIC + '- id: BRI\n  label: Belt and Road\n  contexts: [economic, economy]\n  phrases: [Belt and Road]\n' }) });
+    expect(errors(r)).toEqual([expect.stringMatching(/topics\/topics.yaml:5: BRI: unknown PLOVER context "economy"/)]);
+  });
+
+  it('reports a topic id used twice, across files', () => {
+    const r = checkDictionaries({ dictDir: folder({ 'topics/a.yaml': TOPIC, 'topics/b.yaml': '# more\n' + TOPIC }) });
+    expect(errors(r)).toEqual([expect.stringMatching(/topics\/b.yaml:2: duplicate topic id TRADE, first at .*a.yaml:1/)]);
+  });
+
+  it('reports an empty topic phrase and an entry that does not fit the schema', () => {
+    const r = checkDictionaries({
+      dictDir: folder({ 'topics/topics.yaml': '- id: TRADE\n  label: Trade\n  phrases: [trade, "  "]\n  except: [""]\n- id: war\n  label: War\n  phrases: [war]\n' }),
+    });
+    expect(errors(r)).toEqual([
+      expect.stringMatching(/topics\/topics.yaml:1: TRADE: empty phrase "  "/),
+      expect.stringMatching(/topics\/topics.yaml:1: TRADE: empty except phrase ""/),
+      expect.stringMatching(/topics\/topics.yaml:5: id: expected an id of capital letters/),
+    ]);
+  });
+
+  it('warns of a phrase listed twice in one topic', () => {
+    const r = checkDictionaries({ dictDir: folder({ 'topics/topics.yaml': '- id: TRADE\n  label: Trade\n  phrases: [trade, Trade]\n' }) });
+    expect(errors(r)).toEqual([]);
+    expect(warnings(r)).toEqual([expect.stringMatching(/topics\/topics.yaml:1: TRADE: "Trade" is listed twice/)]);
+  });
+
   it('reports an unreadable discard line and a missing folder', () => {
     const dir = folder({ 'events/discards.txt': 'sentence | world cup\nbogus line\n' });
     const r = checkDictionaries({ dictDir: dir });

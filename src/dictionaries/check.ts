@@ -1,14 +1,15 @@
 // `dyad dict check`: validates a dictionary folder (schemas, duplicate and conflicting names, role words, codes,
-// date ranges, duplicate patterns) and returns every problem with file:line. Reads only; never prints or exits.
+// date ranges, duplicate patterns, topics) and returns every problem with file:line. Reads only; never prints or exits.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DyadError } from '../model/errors.js';
 import { nameKey, roleKey, type ActorSources } from './actor-dictionary.js';
 import { loadDiscards } from './discards.js';
 import { loadEventPatterns, type EventPattern } from './event-patterns.js';
-import { defaultDataDir, readActorSources, type Problem } from './load.js';
-import { loadOntology } from './ontology.js';
+import { defaultDataDir, readActorSources, topicDir, type Problem } from './load.js';
+import { loadOntology, loadPloverContexts } from './ontology.js';
 import { countrySchema } from './schema.js';
+import { loadTopics, type Topics } from './topics.js';
 import { readYamlList } from './yaml-file.js';
 
 export type Severity = 'error' | 'warning';
@@ -188,6 +189,23 @@ export function checkDictionaries(options: CheckOptions = {}): CheckResult {
     }
   }
 
+  // Topics: the folder's own topics/ when it has one, else the built-in ones.
+  const topicsDir = topicDir(dataDir, options.dictDir);
+  if (existsSync(topicsDir)) {
+    let contexts = new Set<string>();
+    const ploverFile = join(dataDir, 'ontology', 'plover.yaml');
+    try {
+      contexts = loadPloverContexts(ploverFile);
+    } catch (e) {
+      pushThrown(messages, e, ploverFile);
+    }
+    const topics = loadTopics(topicsDir, contexts, problems);
+    for (const p of problems.splice(0)) err(p.file, p.line, p.message);
+    counts.topics = topics.all.length;
+    counts['topic phrases'] = topics.phrases;
+    checkTopicPhrases(topics, topicsDir, warn);
+  }
+
   messages.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   const errors = messages.filter((m) => m.severity === 'error').length;
   return { messages, errors, warnings: messages.length - errors, counts };
@@ -313,6 +331,19 @@ function checkPeople(src: ActorSources, err: Report, warn: Report): void {
       } else {
         warn(cur.file, cur.line, `${cur.name}: person also listed at ${at(prev)}; the roles are merged`);
       }
+    }
+  }
+}
+
+/** The same phrase twice in one topic is a warning (it changes nothing); in two topics it is allowed and marks both. */
+function checkTopicPhrases(topics: Topics, dir: string, warn: Report): void {
+  for (const t of topics.all) {
+    const [rel, line] = t.entry.split(':');
+    const seen = new Set<string>();
+    for (const p of [...t.phrases, ...t.except.map((x) => `except ${x}`)]) {
+      const key = p.trim().toLowerCase().replace(/\s+/g, ' ');
+      if (seen.has(key)) warn(join(dir, basename(rel)), Number(line), `${t.id}: "${p.trim()}" is listed twice`);
+      seen.add(key);
     }
   }
 }

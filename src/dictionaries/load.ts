@@ -1,4 +1,4 @@
-// The one place that loads dyad's data: ontology, actor and event dictionaries, discards, and their version.
+// The one place that loads dyad's data: ontology, actor and event dictionaries, discards, topics, and their version.
 // Callers pass the result into stages; nothing here is global, so tests can build small dictionaries.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -10,10 +10,11 @@ import { DyadError } from '../model/errors.js';
 import { compileActors, type ActorDictionary, type ActorSources } from './actor-dictionary.js';
 import { loadDiscards, type Discards } from './discards.js';
 import { loadEventPatterns, type EventPatterns } from './event-patterns.js';
-import { loadOntology, type Ontology } from './ontology.js';
+import { loadOntology, loadPloverContexts, type Ontology } from './ontology.js';
 import { loadIntentRules, type IntentRules } from './intent.js';
 import { loadVerbClasses, type VerbClasses } from './verb-classes.js';
 import { countrySchema, institutionSchema, organisationSchema, personSchema, roleSchema } from './schema.js';
+import { loadTopics, type Topics } from './topics.js';
 import { readYamlList, type YamlProblem } from './yaml-file.js';
 
 export interface Dictionaries {
@@ -31,6 +32,8 @@ export interface Dictionaries {
   untargeted: string[];
   /** Light, reporting and object-control verbs (data/lexicon/verbs.yaml). */
   verbs: VerbClasses;
+  /** Issues (trade, terrorism, ...) with their phrases and PLOVER contexts (data/topics/*.yaml). */
+  topics: Topics;
 }
 
 export interface Problem {
@@ -80,7 +83,8 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const intent = loadIntentRules(join(dataDir, 'ontology', 'intent.tsv'), join(dataDir, 'lexicon', 'intent-words.txt'), new Set(ontology.keys()));
   const untargeted = readList(join(dataDir, 'ontology', 'untargeted.txt'));
   const verbs = loadVerbClasses(join(dataDir, 'lexicon', 'verbs.yaml'));
-  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent, untargeted, verbs };
+  const topics = loadTopics(topicDir(dataDir, options.dictDir), loadPloverContexts(join(dataDir, 'ontology', 'plover.yaml')), problems);
+  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent, untargeted, verbs, topics };
   if (!problems) cache.set(key, dicts);
   return dicts;
 }
@@ -103,6 +107,11 @@ export function loadLemmaExceptions(file: string): Map<string, string> {
 function readList(file: string): string[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+}
+
+/** A dictionary folder's own topics/ when it has one, else the built-in topics: issues do not depend on the actor set. */
+export function topicDir(dataDir: string, dictDir?: string): string {
+  return dictDir && existsSync(join(dictDir, 'topics')) ? join(dictDir, 'topics') : join(dataDir, 'topics');
 }
 
 function pickDir(root: string, sub: string): string {

@@ -46,7 +46,14 @@ describe('dyad dict lookup', () => {
   it('says so when nothing matches', () => {
     const r = lookupPhrase(dicts, 'zebra crossing', '2024-01-01');
     expect(r.found).toBe(false);
-    expect(formatLookup(r)).toMatch(/no name, role word or event pattern/);
+    expect(formatLookup(r)).toMatch(/no name, role word, event pattern or topic/);
+  });
+
+  it('lists the topics a phrase names, with their PLOVER contexts (the built-in topics when the folder has none)', () => {
+    const r = lookupPhrase(dicts, 'refugees fleeing the trade war', '2024-01-01');
+    expect(r.topics.map((t) => [t.topic.id, t.text, t.phrase])).toEqual([['REFUGEES', 'refugees', 'refugee'], ['TRADE', 'trade war', 'trade war']]);
+    expect(formatLookup(r)).toMatch(/^topic TRADE Trade: "trade war" matches "trade war" \(topics\/topics.yaml:\d+\) -> PLOVER context economic$/m);
+    expect(lookupPhrase(dicts, "women's rights", '2024-01-01').topics.map((t) => t.topic.id)).toEqual(['GENDER']);
   });
 
   it('finds base forms of inflected words', () => {

@@ -1,9 +1,10 @@
-// `dyad dict lookup`: what a phrase codes to and why (names, role words, event patterns), with file:line of each entry.
+// `dyad dict lookup`: what a phrase codes to and why (names, role words, event patterns, topics), with file:line of each entry.
 // Pure: reads loaded dictionaries and returns results plus a text rendering; never prints or loads files.
 import { nameKey, personCodeOn, roleKey, type NameHit, type Person, type RoleHit } from './actor-dictionary.js';
 import type { EventPattern } from './event-patterns.js';
 import type { Dictionaries } from './load.js';
 import type { PersonRole } from './schema.js';
+import { scanTopics, type Topic } from './topics.js';
 
 export interface NameResult {
   text: string;
@@ -27,12 +28,20 @@ export interface PatternResult {
   full: boolean;
 }
 
+export interface TopicResult {
+  topic: Topic;
+  /** The words of the looked-up phrase that marked it, and the topic phrase they matched. */
+  text: string;
+  phrase: string;
+}
+
 export interface LookupResult {
   phrase: string;
   date: string;
   names: NameResult[];
   roles: RoleResult[];
   patterns: PatternResult[];
+  topics: TopicResult[];
   found: boolean;
 }
 
@@ -63,7 +72,23 @@ export function lookupPhrase(dicts: Dictionaries, phrase: string, date: string):
     }
   }
   const patterns = matchPatterns(dicts, text);
-  return { phrase: text, date, names, roles, patterns, found: names.length + roles.length + patterns.length > 0 };
+  const topics = matchTopics(dicts, text);
+  return { phrase: text, date, names, roles, patterns, topics, found: names.length + roles.length + patterns.length + topics.length > 0 };
+}
+
+/** Topic phrases in the looked-up phrase. Without a tagger, a word's lemma is the first base form some topic phrase uses. */
+function matchTopics(dicts: Dictionaries, text: string): TopicResult[] {
+  const words = text.split(' ').flatMap((w) => {
+    const m = /^([("“]*)(.*?)(['’]s|['’])?([)"”.,;:!?]*)$/.exec(w)!;
+    return [m[2], m[3]].filter((x): x is string => Boolean(x));
+  });
+  const lower = words.map((w) => w.toLowerCase());
+  const lemma = lower.map((w) => baseForms(w).find((f) => dicts.topics.words.has(f)) ?? w);
+  return scanTopics({ text: words, lower, lemma }, 0, words.length, dicts.topics).map((h) => ({
+    topic: h.phrase.topic,
+    text: words.slice(h.tokenStart, h.tokenEnd).join(' ').replace(/ (['’])/g, '$1'),
+    phrase: h.phrase.phrase,
+  }));
 }
 
 function lookupNames(dicts: Dictionaries, text: string, date: string): NameResult[] {
@@ -230,6 +255,10 @@ export function formatLookup(r: LookupResult): string {
     lines.push(`${p.full ? 'event' : 'trigger only'} ${p.pattern.code} ${p.name}: "${p.pattern.text}" (${where})`);
   }
   if (r.patterns.length > shown.length) lines.push(`... and ${r.patterns.length - shown.length} more patterns`);
-  if (!r.found) lines.push(`${r.phrase}: no name, role word or event pattern`);
+  for (const t of r.topics) {
+    const contexts = t.topic.contexts.length ? `PLOVER context ${t.topic.contexts.join(', ')}` : 'no PLOVER context';
+    lines.push(`topic ${t.topic.id} ${t.topic.label}: "${t.text}" matches "${t.phrase}" (${t.topic.entry}) -> ${contexts}`);
+  }
+  if (!r.found) lines.push(`${r.phrase}: no name, role word, event pattern or topic`);
   return lines.join('\n') + '\n';
 }

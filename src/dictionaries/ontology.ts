@@ -1,5 +1,7 @@
-// Loads the CAMEO ontology table (data/ontology/cameo.tsv): names, Goldstein values, quad classes, PLOVER mapping.
-import { readFileSync } from 'node:fs';
+// Loads the CAMEO ontology table (data/ontology/cameo.tsv): names, Goldstein values, quad classes, PLOVER mapping;
+// and the names of PLOVER's contexts (data/ontology/plover.yaml).
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { DictionaryError } from '../model/errors.js';
 
 export interface CameoEntry {
@@ -48,4 +50,18 @@ export function loadOntology(file: string): Ontology {
     });
   }
   return out;
+}
+
+/** The names of PLOVER's contexts (data/ontology/plover.yaml, `contexts:`); an empty set when the file is missing. */
+export function loadPloverContexts(file: string): Set<string> {
+  if (!existsSync(file)) return new Set();
+  let doc: unknown;
+  try {
+    doc = parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new DictionaryError(`YAML: ${(cause as Error).message.split('\n')[0]}`, { where: file, cause });
+  }
+  const contexts = (doc as { contexts?: unknown } | null)?.contexts;
+  if (!Array.isArray(contexts)) throw new DictionaryError('expected a `contexts:` list', { where: file });
+  return new Set(contexts.map((c) => (c as { name?: unknown })?.name).filter((n): n is string => typeof n === 'string'));
 }

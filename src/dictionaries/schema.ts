@@ -50,11 +50,21 @@ export const personSchema = z.strictObject({
   roles: z.array(personRoleSchema).min(1),
 });
 
+/** A topic (data/topics/*.yaml): phrases that mark an issue, and the PLOVER contexts the issue implies. */
+export const topicSchema = z.strictObject({
+  id: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'expected an id of capital letters, digits and _ (BRI, HUMAN_RIGHTS)'),
+  label: z.string().min(1),
+  contexts: z.array(z.string()).default([]),
+  phrases: z.array(z.string()).min(1),
+  except: z.array(z.string()).default([]),
+});
+
 export const countryFile = z.array(countrySchema);
 export const organisationFile = z.array(organisationSchema);
 export const institutionFile = z.array(institutionSchema);
 export const roleFile = z.array(roleSchema);
 export const personFile = z.array(personSchema);
+export const topicFile = z.array(topicSchema);
 
 export type CountryEntry = z.infer<typeof countrySchema>;
 export type OrganisationEntry = z.infer<typeof organisationSchema>;
@@ -62,3 +72,4 @@ export type InstitutionEntry = z.infer<typeof institutionSchema>;
 export type RoleEntry = z.infer<typeof roleSchema>;
 export type PersonEntry = z.infer<typeof personSchema>;
 export type PersonRole = z.infer<typeof personRoleSchema>;
+export type TopicEntry = z.infer<typeof topicSchema>;

@@ -102,6 +102,16 @@ export interface PloverCoding {
   context: string[];
 }
 
+/** An issue (data/topics/) named in the event's sentence: its id, the span that names it, and the entry and phrase. */
+export interface TopicOut {
+  id: string;
+  text: string;
+  start: number;
+  end: number;
+  /** `topics/topics.yaml:12 belt and road`. */
+  rule: string;
+}
+
 /** One event record in the output contract (../shared/eval/FORMAT.md) plus provenance. */
 export interface EventRecord {
   article_id: string;
@@ -111,7 +121,9 @@ export interface EventRecord {
   target: ActorOut | null;
   cameo: string;
   cameo_name: string;
+  /** PLOVER's context joins the CAMEO code's contexts and those of the topics. */
   plover: PloverCoding;
+  topics: TopicOut[];
   goldstein: number;
   quad_class: number;
   location: LocationOut | null;
