@@ -88,6 +88,16 @@ describe.runIf(existsSync(devFile) && existsSync(otherFile))('near-duplicate clu
     expect(Object.keys(monthly[0])).toEqual(expect.arrayContaining(['period', 'dyad', 'events', 'mean_goldstein', 'quad1_share']));
   });
 
+  it('stores the topics of each event and filters by topic', async () => {
+    const all = await store.events({}, 10000);
+    const withTopics = all.filter((e) => (e.topics as string[]).length > 0);
+    expect(withTopics.length).toBeGreaterThan(0);
+    const topic = (withTopics[0].topics as string[])[0];
+    const filtered = await store.events({ topic }, 10000);
+    expect(filtered.map((e) => e.event_id).sort()).toEqual(all.filter((e) => (e.topics as string[]).includes(topic)).map((e) => e.event_id).sort());
+    expect(await store.events({ topic: 'NO_SUCH_TOPIC' }, 100)).toEqual([]);
+  });
+
   it('exports csv, jsonl and parquet that DuckDB reads back with the same rows', async () => {
     const stored = await store.events({}, 10000);
     const ids = stored.map((e) => e.event_id).sort();

@@ -20,7 +20,8 @@ export function addFilterOptions(cmd: Command): Command {
     .option('--from <YYYY-MM-DD>', 'events on or after this date')
     .option('--to <YYYY-MM-DD>', 'events on or before this date')
     .option('--place <name|ISO3>', 'place name or country of the event')
-    .option('--text <words>', 'words in the evidence sentence');
+    .option('--text <words>', 'words in the evidence sentence')
+    .option('--topic <id>', 'events whose sentence names this topic (TRADE, BRI: data/topics/)');
 }
 
 export function rowFormat(format: string | undefined): RowFormat {

@@ -59,6 +59,8 @@ export function mentionRows(articleId: string, cluster: string, events: EventRec
     repeats: r.mentions,
     why: JSON.stringify(r.why),
     dict_version: r.dict_version,
+    topics: (r.topics ?? []).map((t) => t.id),
+    topic_spans: JSON.stringify(r.topics ?? []),
   }));
 }
 

@@ -25,6 +25,7 @@ export const FilterQuery = z.object({
   to: isoDate.optional().openapi({ description: 'events on or before this date' }),
   place: z.string().min(1).max(200).optional().openapi({ description: 'place name or country of the event' }),
   text: z.string().min(1).max(500).optional().openapi({ description: 'words in the evidence sentence' }),
+  topic: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/).max(60).optional().openapi({ description: 'a topic id of data/topics (TRADE, BRI)' }),
 });
 
 export const EventsQuery = FilterQuery.extend({
@@ -73,12 +74,13 @@ export const EventSummary = z
     cameo: z.string(),
     cameo_name: z.string(),
     plover_event: z.string().nullable(),
-    goldstein: z.number(),
-    quad_class: z.number(),
+    goldstein: z.number().nullable(),
+    quad_class: z.number().nullable(),
     location_name: z.string().nullable(),
     location_country: z.string().nullable(),
     lat: z.number().nullable(),
     lon: z.number().nullable(),
+    topics: z.array(z.string()),
     num_mentions: z.number(),
     num_articles: z.number(),
     num_sources: z.number(),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { StoreError } from '../model/errors.js';
 import { openDuckDbStore } from './duckdb-store.js';
-import { LATEST_SCHEMA_VERSION } from './migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'dyad-db-'))));
@@ -61,6 +61,25 @@ describe('DuckDB store', () => {
     c2.closeSync();
     inst2.closeSync();
     expect((await openError(newer)).code).toBe('STORE_VERSION');
+  });
+
+  it('brings a database of an older schema forward, keeping its rows, and asks read-only users to upgrade it', async () => {
+    const path = join(dir, 'v1.duckdb');
+    const inst = await DuckDBInstance.create(path);
+    const c = await inst.connect();
+    await c.run(`CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`);
+    for (const sql of MIGRATIONS[0].statements) await c.run(sql);
+    await c.run(`INSERT INTO schema_version (version, description) VALUES (1, 'v1')`);
+    await c.run(`INSERT INTO actors (actor_key, code, kind, num_mentions, num_articles, dict_version) VALUES ('k', 'CHN', 'country', 1, 1, '0.1.0')`);
+    c.closeSync();
+    inst.closeSync();
+    const old = await openError(path, true);
+    expect(old.code).toBe('STORE_VERSION');
+    expect(old.message).toMatch(/older than .*run `dyad ingest` on it once/);
+    const store = await openDuckDbStore(path);
+    expect(await store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+    expect((await store.counts()).actors).toBe(1);
+    await store.close();
   });
 
   it('names the process that holds the lock', async () => {

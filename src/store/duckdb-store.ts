@@ -64,6 +64,7 @@ const MENTION_COLUMNS: [string, string][] = [
   ['evidence_start', 'INTEGER'], ['evidence_end', 'INTEGER'], ['evidence_text', 'VARCHAR'],
   ['trigger_start', 'INTEGER'], ['trigger_end', 'INTEGER'], ['trigger_text', 'VARCHAR'],
   ['confidence', 'DOUBLE'], ['repeats', 'INTEGER'], ['why', 'VARCHAR'], ['dict_version', 'VARCHAR'],
+  ['topics', 'VARCHAR[]'], ['topic_spans', 'VARCHAR'],
 ];
 const ACTOR_MENTION_COLUMNS: [string, string][] = [
   ['article_id', 'VARCHAR'], ['n', 'INTEGER'], ['actor_key', 'VARCHAR'], ['code', 'VARCHAR'], ['name', 'VARCHAR'],
@@ -87,7 +88,7 @@ const EVENT_COLUMNS = `event_id, cluster_id, date, source_code, source_country, 
   target_code, target_country, target_sector, target_name, cameo, cameo_root, cameo_name, plover_event, plover_mode,
   plover_context, goldstein, quad_class, location_name, location_country, lat, lon, first_article_id, first_mention_id,
   source_url, evidence_text, sentence, evidence_start, evidence_end, confidence, num_mentions, num_articles, num_sources,
-  first_seen, dict_version`;
+  first_seen, dict_version, topics`;
 
 /** Rebuilds the events of the given ids from their mentions; the earliest stored mention gives the fields. */
 const REFRESH_EVENTS = `INSERT INTO events (${EVENT_COLUMNS})
@@ -105,7 +106,7 @@ const REFRESH_EVENTS = `INSERT INTO events (${EVENT_COLUMNS})
     f.target_code, f.target_country, f.target_sector, f.target_name, f.cameo, substr(f.cameo, 1, 2), f.cameo_name,
     f.plover_event, f.plover_mode, f.plover_context, f.goldstein, f.quad_class, f.location_name, f.location_country,
     f.lat, f.lon, f.article_id, f.mention_id, f.url, f.evidence_text, f.sentence, f.evidence_start, f.evidence_end,
-    f.confidence, c.num_mentions, c.num_articles, c.num_sources, c.first_seen, f.dict_version
+    f.confidence, c.num_mentions, c.num_articles, c.num_sources, c.first_seen, f.dict_version, f.topics
   FROM f JOIN c ON c.event_id = f.event_id`;
 
 /** Rebuilds the actors of the given keys from their sightings. */

@@ -33,7 +33,8 @@ const GDELT = `
   e.first_article_id AS dyad_article_id,
   e.plover_event AS dyad_plover_event,
   e.evidence_text AS dyad_evidence,
-  e.dict_version AS dyad_dict_version`;
+  e.dict_version AS dyad_dict_version,
+  array_to_string(e.topics, ';') AS dyad_topics`;
 
 const ACTOR = (side: 'source' | 'target') =>
   `{'code': substr(e.${side}_code, 1, 3), 'sector': nullif(substr(e.${side}_code, 4), ''), 'entity_text': e.${side}_name, 'actor_code': e.${side}_code}`;
@@ -57,7 +58,8 @@ const PLOVER_NESTED = `
   e.cameo AS cameo,
   e.num_mentions AS num_mentions,
   e.num_articles AS num_articles,
-  e.num_sources AS num_sources`;
+  e.num_sources AS num_sources,
+  e.topics AS topics`;
 
 /** The same PLOVER fields flattened with dotted names for CSV; lists joined by `;`. */
 const PLOVER_FLAT = `
@@ -88,7 +90,8 @@ const PLOVER_FLAT = `
   e.cameo AS cameo,
   e.num_mentions AS num_mentions,
   e.num_articles AS num_articles,
-  e.num_sources AS num_sources`;
+  e.num_sources AS num_sources,
+  array_to_string(e.topics, ';') AS topics`;
 
 export function profileColumns(profile: ExportProfile, format: ExportFormat): string {
   if (profile === 'gdelt') return GDELT;

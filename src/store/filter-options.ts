@@ -15,6 +15,7 @@ export interface FilterOptions {
   to?: string;
   place?: string;
   text?: string;
+  topic?: string;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -49,5 +50,9 @@ export function filterFromOptions(o: FilterOptions): EventFilter {
   }
   if (o.place) f.place = o.place;
   if (o.text) f.text = o.text;
+  if (o.topic) {
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(o.topic)) throw new UsageError(`--topic must be a topic id (TRADE, BRI), got ${JSON.stringify(o.topic)}`);
+    f.topic = o.topic.toUpperCase();
+  }
   return f;
 }

@@ -126,6 +126,20 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    description: 'topics of mentions and events; Goldstein value and quad class may be unknown (codes outside CAMEO)',
+    statements: [
+      `ALTER TABLE mentions ADD COLUMN topics VARCHAR[] DEFAULT CAST([] AS VARCHAR[])`,
+      // Each topic of a mention with its span and the dictionary line that found it, as JSON.
+      `ALTER TABLE mentions ADD COLUMN topic_spans VARCHAR DEFAULT '[]'`,
+      `ALTER TABLE events ADD COLUMN topics VARCHAR[] DEFAULT CAST([] AS VARCHAR[])`,
+      `ALTER TABLE mentions ALTER COLUMN goldstein DROP NOT NULL`,
+      `ALTER TABLE mentions ALTER COLUMN quad_class DROP NOT NULL`,
+      `ALTER TABLE events ALTER COLUMN goldstein DROP NOT NULL`,
+      `ALTER TABLE events ALTER COLUMN quad_class DROP NOT NULL`,
+    ],
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

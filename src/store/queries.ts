@@ -56,6 +56,10 @@ export function whereEvents(filter: EventFilter = {}): Sql {
     clauses.push(`(e.location_name ILIKE ? OR e.location_country = ?)`);
     params.push(`%${escapeLike(filter.place)}%`, filter.place.toUpperCase());
   }
+  if (filter.topic) {
+    clauses.push(`list_contains(e.topics, ?)`);
+    params.push(filter.topic.toUpperCase());
+  }
   if (filter.text) {
     clauses.push(`e.evidence_text ILIKE ?`);
     params.push(`%${escapeLike(filter.text)}%`);
@@ -73,7 +77,7 @@ export function eventsQuery(filter: EventFilter, limit: number): Sql {
   return {
     sql: `SELECT e.event_id, strftime(e.date, '%Y-%m-%d') AS date, e.source_code, e.source_name, e.target_code, e.target_name,
         e.cameo, e.cameo_name, e.plover_event, e.goldstein, e.quad_class, e.location_name, e.location_country, e.lat, e.lon,
-        e.num_mentions, e.num_articles, e.num_sources, e.first_article_id, e.evidence_text
+        e.topics, e.num_mentions, e.num_articles, e.num_sources, e.first_article_id, e.evidence_text
       FROM events e ${where.sql}
       ORDER BY e.date NULLS LAST, e.event_id
       LIMIT ?`,

@@ -49,8 +49,9 @@ export interface MentionRow {
   plover_event: string | null;
   plover_mode: string | null;
   plover_context: string[];
-  goldstein: number;
-  quad_class: number;
+  /** Null for a code outside CAMEO that an imported dictionary declares without them. */
+  goldstein: number | null;
+  quad_class: number | null;
   location_text: string | null;
   location_name: string | null;
   location_country: string | null;
@@ -71,6 +72,9 @@ export interface MentionRow {
   /** The record's `why` provenance as JSON text. */
   why: string;
   dict_version: string;
+  /** Topic ids of the event's sentence, and the topics with their spans and rules as JSON text. */
+  topics: string[];
+  topic_spans: string;
 }
 
 /** One actor seen in one article: `actor_mentions` table. */
@@ -134,6 +138,8 @@ export interface EventFilter {
   place?: string;
   /** Words in the evidence sentence (case-insensitive substring). */
   text?: string;
+  /** A topic id of data/topics (`TRADE`, `BRI`): events whose sentence names it. */
+  topic?: string;
 }
 
 export type Period = 'day' | 'week' | 'month' | 'year';

@@ -12,12 +12,13 @@ export interface EventSummary {
   cameo: string;
   cameo_name: string;
   plover_event: string | null;
-  goldstein: number;
-  quad_class: number;
+  goldstein: number | null;
+  quad_class: number | null;
   location_name: string | null;
   location_country: string | null;
   lat: number | null;
   lon: number | null;
+  topics: string[];
   num_mentions: number;
   num_articles: number;
   num_sources: number;

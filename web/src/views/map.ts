@@ -14,6 +14,7 @@ interface Place {
   country: string | null;
   events: number;
   gSum: number;
+  gN: number;
   lat: number | null;
   lon: number | null;
 }
@@ -60,11 +61,14 @@ export async function mapView(main: HTMLElement, route: Route): Promise<() => vo
     for (const e of page.events) {
       if (!e.location_name) continue;
       const key = `${e.location_name}\u0000${e.location_country ?? ''}`;
-      const pl = places.get(key) ?? { name: e.location_name, country: e.location_country, events: 0, gSum: 0, lat: null, lon: null };
+      const pl = places.get(key) ?? { name: e.location_name, country: e.location_country, events: 0, gSum: 0, gN: 0, lat: null, lon: null };
       // A place resolves to one point; the first event with coordinates gives them.
       if (pl.lat === null && typeof e.lat === 'number' && typeof e.lon === 'number') [pl.lat, pl.lon] = [e.lat, e.lon];
       pl.events += 1;
-      pl.gSum += e.goldstein;
+      if (e.goldstein !== null) {
+        pl.gSum += e.goldstein;
+        pl.gN += 1;
+      }
       places.set(key, pl);
     }
     seen += page.events.length;
@@ -79,7 +83,7 @@ export async function mapView(main: HTMLElement, route: Route): Promise<() => vo
     h('thead', {}, h('tr', {}, ...['place', 'country', 'events', 'mean Goldstein', 'lat, lon'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, ...list.map((pl) => h('tr', { 'data-place': pl.name, 'data-events': pl.events },
       h('td', {}, h('a', { href: href(['events'], { place: pl.name }) }, pl.name)), h('td', {}, pl.country ?? '–'),
-      h('td', { class: 'num' }, pl.events), h('td', { class: 'num' }, fmt(pl.gSum / pl.events, 2)),
+      h('td', { class: 'num' }, pl.events), h('td', { class: 'num' }, pl.gN ? fmt(pl.gSum / pl.gN, 2) : '–'),
       h('td', {}, pl.lat === null ? '–' : `${fmt(pl.lat, 2)}, ${fmt(pl.lon!, 2)}`)))),
   );
 

@@ -10,6 +10,8 @@ interface Edge {
   target: string;
   events: number;
   gSum: number;
+  /** Events with a Goldstein value (codes outside CAMEO may have none). */
+  gN: number;
   quads: number[];
 }
 
@@ -37,11 +39,14 @@ export async function networkView(main: HTMLElement, route: Route): Promise<() =
   s.set('Loading…');
   const filters = { from: p.get('from') ?? undefined, to: p.get('to') ?? undefined };
   const edges = new Map<string, Edge>();
-  const add = (src: string, tgt: string, events: number, goldstein: number, quadShares: number[]) => {
+  const add = (src: string, tgt: string, events: number, goldstein: number | null, quadShares: number[]) => {
     const key = `${src}\u0000${tgt}`;
-    const e = edges.get(key) ?? { source: src, target: tgt, events: 0, gSum: 0, quads: [0, 0, 0, 0, 0] };
+    const e = edges.get(key) ?? { source: src, target: tgt, events: 0, gSum: 0, gN: 0, quads: [0, 0, 0, 0, 0] };
     e.events += events;
-    e.gSum += goldstein * events;
+    if (goldstein !== null) {
+      e.gSum += goldstein * events;
+      e.gN += events;
+    }
     quadShares.forEach((share, i) => (e.quads[i + 1] += share * events));
     edges.set(key, e);
   };
@@ -70,7 +75,7 @@ export async function networkView(main: HTMLElement, route: Route): Promise<() =
   s.set(list.length ? `${nodes.size} ${level === 'country' ? 'countries' : 'actors'}, ${list.length} edges${note}.` : 'No events in this period.');
 
   const mainQuad = (e: Edge) => e.quads.indexOf(Math.max(...e.quads.slice(1)), 1);
-  const edgeColour = (e: Edge) => (colour === 'quad' ? QUAD_COLORS[mainQuad(e)] : goldsteinColor(e.gSum / e.events));
+  const edgeColour = (e: Edge) => (colour === 'quad' ? QUAD_COLORS[mainQuad(e)] : goldsteinColor(e.gN ? e.gSum / e.gN : 0));
   const maxNode = Math.max(1, ...nodes.values());
   const cy = cytoscape({
     container: box,
@@ -93,7 +98,7 @@ export async function networkView(main: HTMLElement, route: Route): Promise<() =
     h('tbody', {}, ...list.map((e) => h('tr', { 'data-edge': `${e.source}:${e.target}`, 'data-events': e.events },
       h('td', {}, e.source), h('td', {}, e.target),
       h('td', { class: 'num' }, h('a', { href: href(['dyad', e.source, e.target], { both: '0' }) }, e.events)),
-      h('td', { class: 'num' }, fmt(e.gSum / e.events, 2)), h('td', {}, QUAD_NAMES[mainQuad(e)])))),
+      h('td', { class: 'num' }, e.gN ? fmt(e.gSum / e.gN, 2) : '–'), h('td', {}, QUAD_NAMES[mainQuad(e)])))),
   );
   box.dataset.nodes = String(nodes.size);
   box.dataset.edges = String(list.length);
