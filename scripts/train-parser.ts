@@ -100,13 +100,15 @@ const pdata: ParserTrainSentence[] = train.map((s, i) => {
   return { inp: inputFromTags(tagger, s.form, jk[i]), gold, glabel };
 });
 
-const parser = trainParser(tagger, labels, pdata, {
+const trained = trainParser(tagger, labels, pdata, {
   epochs: PARSER_EPOCHS,
   seed: SEED,
   exploreFrom: env('EXPLORE_FROM', 2),
   exploreProb: env('EXPLORE_PROB', 0.9),
   minAbsActions: env('PRUNE_ACTIONS', 1.05),
   minAbsLabels: env('PRUNE_LABELS', 1.5),
+  nonMono: env('NONMONO', 1) === 1,
+  relabel: env('RELABEL', 1) === 1,
   log,
   evaluate: (p, ep) => {
     const s = evaluate(p, dev);
@@ -115,6 +117,11 @@ const parser = trainParser(tagger, labels, pdata, {
   },
 });
 
+// Relabelling at Reduce is kept for training (its labels feed later decisions) but switched off in
+// the shipped parser: the same dev UAS/LAS (85.33/81.97) at ~14% more tokens/s. RELABEL_AT_PARSE=1 keeps it.
+const parser = env('RELABEL_AT_PARSE', 0) === 1
+  ? trained
+  : new ArcEagerParser(trained.tagger, trained.labels, trained.actions, trained.labeller, trained.nonMono, false);
 const final = evaluate(parser, dev);
 log(`selected model dev: ${formatScores(final)}`);
 mkdirSync(OUT_DIR, { recursive: true });

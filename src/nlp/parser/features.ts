@@ -192,7 +192,7 @@ export function taggerFeatures(A: WordAtoms, i: number, prev: Int32Array, next: 
   return k;
 }
 
-export const PARSER_MAX_FEATS = 112;
+export const PARSER_MAX_FEATS = 128;
 
 /** Parser inputs per position 0..n (0 = root): word hash, tag id+1 (0 = none), UPOS id+1, suffix. */
 export interface ParserInput {
@@ -253,10 +253,18 @@ export function parserFeatures(st: ArcEagerState, inp: ParserInput, out: Int32Ar
   const label = st.label;
   const s0 = st.sp > 0 ? st.stack[st.sp - 1] : -1;
   const s1 = st.sp > 1 ? st.stack[st.sp - 2] : -1;
-  const n0 = st.b <= n ? st.b : -1;
-  const n1 = st.b + 1 <= n ? st.b + 1 : -1;
-  const n2 = st.b + 2 <= n ? st.b + 2 : -1;
-  const n3 = st.b + 3 <= n ? st.b + 3 : -1;
+  let n0: number, n1: number, n2: number, n3: number;
+  if (st.usp === 0) {
+    n0 = st.b <= n ? st.b : -1;
+    n1 = st.b + 1 <= n ? st.b + 1 : -1;
+    n2 = st.b + 2 <= n ? st.b + 2 : -1;
+    n3 = st.b + 3 <= n ? st.b + 3 : -1;
+  } else {
+    n0 = st.bufAt(0);
+    n1 = st.bufAt(1);
+    n2 = st.bufAt(2);
+    n3 = st.bufAt(3);
+  }
 
   const S0w = (s0 < 0 ? NONE : W[s0]), S0p = (s0 < 0 ? -1 : P[s0]);
   const N0w = (n0 < 0 ? NONE : W[n0]), N0p = (n0 < 0 ? -1 : P[n0]);
@@ -405,13 +413,37 @@ export function parserFeatures(st: ArcEagerState, inp: ParserInput, out: Int32Ar
     out[k++] = k2(103, S0p, An0);
     out[k++] = k2(104, As0, N0p);
     out[k++] = k3(105, S0u, An0, n1 < 0 ? NONE : A[n1]);
+    if (st.nonMono) {
+      // Unshifted front word / s0 with a head that Left-Arc may replace.
+      const uf = st.usp > 0 ? 1 : 0;
+      const hh = s0 > 0 && head[s0] >= 0 ? 1 : 0;
+      out[k++] = k4(117, uf, hh, S0p, N0p);
+      out[k++] = k4(118, uf, hh, S0w, N0p);
+      out[k++] = k4(119, uf, hh, S0p, N0w);
+    }
+    {
+      // Buffer bigrams, s1 label, s0's rightmost child with n0's word, stack depth, distance to the
+      // sentence end, s1 word and s0's child labels (+0.1 UAS, +0.1 LAS on dev).
+      const S0l = s0 < 0 ? -2 : label[s0];
+      out[k++] = k2(106, N0w, N1w);
+      out[k++] = k3(107, N0w, N0p, N1p);
+      out[k++] = k3(108, N0p, N1w, N1p);
+      out[k++] = k4(109, S1p, s1 < 0 ? -2 : label[s1], S0p, N0p);
+      out[k++] = k3(110, S0rp, S0p, N0w);
+      out[k++] = k3(111, S0w, S0l, N0p);
+      out[k++] = k3(112, Math.min(st.sp, 6), S0p, N0p);
+      out[k++] = k3(113, S0u, N0w, pb);
+      out[k++] = k3(114, N0p, n0 >= 0 ? dist(n - n0) : -1, S0u);
+      out[k++] = k3(115, (s1 < 0 ? NONE : W[s1]), S0p, N0p);
+      out[k++] = k4(116, S0p, (s0l < 0 ? -2 : label[s0l]), (s0r < 0 ? -2 : label[s0r]), N0p);
+    }
   }
   return k;
 }
 
-/** Keys for the label classifier: action features salted by arc direction. Returns their number. */
+/** Keys for the label classifier: action features salted by arc direction (2 = relabel at Reduce). Returns their number. */
 export function labelKeys(keys: Int32Array, n: number, dir: number, out: Int32Array): number {
-  const salt = dir === 0 ? 0x51ed270b : 0x2545f491;
+  const salt = dir === 0 ? 0x51ed270b : dir === 1 ? 0x2545f491 : 0x6a09e667;
   for (let i = 0; i < n; i++) out[i] = fin(mix(salt, keys[i]));
   return n;
 }

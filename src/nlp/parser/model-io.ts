@@ -23,6 +23,10 @@ interface Header {
   lexiconSize: number;
   fixedSize: number;
   blocks: BlockHeader[];
+  /** 'nonmono' for the non-monotonic arc-eager variant; absent = classic arc-eager. */
+  system?: string;
+  /** True when Right-Arc labels are chosen again at Reduce. */
+  relabel?: boolean;
   meta: Record<string, unknown>;
 }
 
@@ -53,6 +57,8 @@ export function saveModel(path: string, parser: ArcEagerParser, opts: SaveOption
     lexiconSize: t.lexicon.size,
     fixedSize: t.fixed.size,
     blocks: blocks.map((b) => b.head),
+    ...(parser.nonMono ? { system: 'nonmono' } : {}),
+    ...(parser.relabel ? { relabel: true } : {}),
     meta: opts.meta ?? {},
   };
   const hjson = Buffer.from(JSON.stringify(header), 'utf8');
@@ -109,5 +115,5 @@ export function loadModel(path: string): ArcEagerParser {
     return m;
   };
   const tagger = new Tagger(header.tagClasses, need('tagger1'), models.get('tagger2') ?? null, lexicon, fixed);
-  return new ArcEagerParser(tagger, header.labels, need('actions'), need('labels'));
+  return new ArcEagerParser(tagger, header.labels, need('actions'), need('labels'), header.system === 'nonmono', header.relabel === true);
 }

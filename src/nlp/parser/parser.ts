@@ -3,7 +3,7 @@
 import { InlineModel, Perceptron, SparseModel, rng, shuffle } from './perceptron.js';
 import { PARSER_MAX_FEATS, labelKeys, parserFeatures, parserInput, wordAtoms, type ParserInput, type WordAtoms } from './features.js';
 import { Tagger } from './tagger.js';
-import { ArcEagerState, LA, N_ACTIONS, RA, RE, SH, actionCosts } from './transition.js';
+import { ArcEagerState, LA, N_ACTIONS, RA, RE, SH, actionCosts, actionCostsNM } from './transition.js';
 
 export interface ParseResult {
   upos: string[];
@@ -31,8 +31,20 @@ export class ArcEagerParser implements DependencyParser {
   private asc = new Float32Array(N_ACTIONS);
   private lsc: Float32Array;
 
-  constructor(tagger: Tagger, labels: string[], actions: SparseModel, labeller: SparseModel) {
+  /** True for the non-monotonic arc-eager variant with Unshift (see transition.ts). */
+  readonly nonMono: boolean;
+
+  /**
+   * Right-Arc labels are provisional: when the dependent is reduced (its subtree complete), the
+   * labeller (keys salted apart) chooses its label again from that configuration.
+   */
+  readonly relabel: boolean;
+
+  constructor(tagger: Tagger, labels: string[], actions: SparseModel, labeller: SparseModel, nonMono = false, relabel = false) {
     this.tagger = tagger;
+    this.nonMono = nonMono;
+    this.relabel = relabel;
+    this.st.nonMono = nonMono;
     this.labels = labels;
     this.actions = actions;
     this.labeller = labeller;
@@ -95,9 +107,22 @@ export class ArcEagerParser implements DependencyParser {
         if (!st.valid(a)) continue;
         if (best < 0 || this.asc[a] > this.asc[best]) best = a;
       }
+      if (best < 0) break; // no valid move (cannot happen): finish() attaches what is left
       let l = -1;
       if (best === LA || best === RA) l = this.predictLabel(st, keys, nf, best);
+      else if (best === RE && this.relabel) {
+        const s0 = st.stack[st.sp - 1];
+        if (st.head[s0] > 0) st.relabel(s0, this.predictLabel(st, keys, nf, RE));
+      }
       st.apply(best, l);
+    }
+    if (this.relabel) {
+      // Words left on the stack are reduced one by one, their labels chosen again as at Reduce.
+      while (st.sp > 1) {
+        const s0 = st.stack[st.sp - 1];
+        if (st.head[s0] > 0) st.relabel(s0, this.predictLabel(st, keys, parserFeatures(st, inp, keys), RE));
+        st.sp--;
+      }
     }
     st.finish(this.rootLabel, this.fallbackLabel);
     return st;
@@ -105,7 +130,7 @@ export class ArcEagerParser implements DependencyParser {
 
   predictLabel(st: ArcEagerState, keys: Int32Array, nf: number, action: number): number {
     if (action === RA && st.stack[st.sp - 1] === 0) return this.rootLabel;
-    const nl = labelKeys(keys, nf, action === LA ? 0 : 1, this.lkeys);
+    const nl = labelKeys(keys, nf, action === LA ? 0 : action === RA ? 1 : 2, this.lkeys);
     this.labeller.scoreKeys(this.lkeys, nl, this.lsc);
     let best = -1;
     for (let c = 0; c < this.labels.length; c++) {
@@ -129,6 +154,10 @@ export interface ParserTrainOptions {
   exploreProb: number; // probability of following the model's (possibly wrong) prediction
   minAbsActions?: number; // averaged weights below this are dropped (smaller, faster model)
   minAbsLabels?: number;
+  /** Train the non-monotonic arc-eager variant (transition.ts). */
+  nonMono?: boolean;
+  /** Choose Right-Arc labels again when the dependent is reduced (ArcEagerParser.relabel). */
+  relabel?: boolean;
   log?: (msg: string) => void;
   /** Called after each epoch with a frozen, averaged parser; return a score to keep the best epoch. */
   evaluate?: (p: ArcEagerParser, epoch: number) => number;
@@ -152,6 +181,26 @@ export function trainParser(
   const cost = new Float64Array(N_ACTIONS);
   const rand = rng(opts.seed);
   const order = data.map((_, i) => i);
+  const nonMono = opts.nonMono ?? false;
+  st.nonMono = nonMono;
+  const costs = nonMono ? actionCostsNM : actionCosts;
+  const relabel = opts.relabel ?? false;
+  /** Predicts (and, for a gold arc, learns) the label of h -> d; returns the label to apply. */
+  const trainLabel = (keys: Int32Array, nf: number, dir: number, h: number, d: number, gold: Int32Array, glabel: Int32Array, explore: boolean): number => {
+    const nl = labelKeys(keys, nf, dir, lkeys);
+    labeller.lookup(lkeys, nl, rows);
+    labeller.score(rows, nl, lsc);
+    let lp = -1;
+    for (let c = 0; c < labels.length; c++) {
+      if (c === rootLabel) continue;
+      if (lp < 0 || lsc[c] > lsc[lp]) lp = c;
+    }
+    if (gold[d] !== h) return lp;
+    labeller.tick();
+    const gl = glabel[d];
+    if (gl !== lp) labeller.update(lkeys, nl, gl, lp);
+    return explore ? lp : gl;
+  };
   let best: ArcEagerParser | null = null;
   let bestScore = -Infinity;
   for (let ep = 0; ep < opts.epochs; ep++) {
@@ -167,17 +216,16 @@ export function trainParser(
         const nf = parserFeatures(st, inp, keys);
         actions.lookup(keys, nf, rows);
         actions.score(rows, nf, asc);
-        actionCosts(st, gold, cost);
+        costs(st, gold, cost);
+        let minCost = Infinity;
+        for (let a = 0; a < N_ACTIONS; a++) if (cost[a] < minCost) minCost = cost[a];
+        if (minCost === Infinity) break;
         let pred = -1;
         let goldBest = -1;
         for (let a = 0; a < N_ACTIONS; a++) {
           if (cost[a] === Infinity) continue;
           if (pred < 0 || asc[a] > asc[pred]) pred = a;
-          if (cost[a] === 0 && (goldBest < 0 || asc[a] > asc[goldBest])) goldBest = a;
-        }
-        if (goldBest < 0) {
-          // Every valid action loses an arc (possible with non-projective gold): take the cheapest.
-          for (let a = 0; a < N_ACTIONS; a++) if (cost[a] !== Infinity && (goldBest < 0 || cost[a] < cost[goldBest])) goldBest = a;
+          if (cost[a] === minCost && (goldBest < 0 || asc[a] > asc[goldBest])) goldBest = a;
         }
         actions.tick();
         steps++;
@@ -189,28 +237,27 @@ export function trainParser(
         let l = -1;
         if (next === LA || next === RA) {
           const s0 = st.stack[st.sp - 1];
-          const h = next === LA ? st.b : s0;
-          const d = next === LA ? s0 : st.b;
-          if (h === 0) l = rootLabel;
-          else {
-            const nl = labelKeys(keys, nf, next === LA ? 0 : 1, lkeys);
-            labeller.lookup(lkeys, nl, rows);
-            labeller.score(rows, nl, lsc);
-            let lp = -1;
-            for (let c = 0; c < labels.length; c++) {
-              if (c === rootLabel) continue;
-              if (lp < 0 || lsc[c] > lsc[lp]) lp = c;
-            }
-            l = lp;
-            if (gold[d] === h) {
-              labeller.tick();
-              const gl = glabel[d];
-              if (gl !== lp) labeller.update(lkeys, nl, gl, lp);
-              if (!explore) l = gl;
-            }
-          }
+          const b0 = st.b0();
+          const h = next === LA ? b0 : s0;
+          const d = next === LA ? s0 : b0;
+          l = h === 0 ? rootLabel : trainLabel(keys, nf, next === LA ? 0 : 1, h, d, gold, glabel, explore);
+        } else if (next === RE && relabel) {
+          const s0 = st.stack[st.sp - 1];
+          const h = st.head[s0];
+          if (h > 0) st.relabel(s0, trainLabel(keys, nf, 2, h, s0, gold, glabel, explore));
         }
         st.apply(next, l);
+      }
+      if (relabel) {
+        while (st.sp > 1) {
+          const s0 = st.stack[st.sp - 1];
+          const h = st.head[s0];
+          if (h > 0) {
+            const nf = parserFeatures(st, inp, keys);
+            st.relabel(s0, trainLabel(keys, nf, 2, h, s0, gold, glabel, explore));
+          }
+          st.sp--;
+        }
       }
     }
     const secs = (Date.now() - t0) / 1000;
@@ -220,6 +267,8 @@ export function trainParser(
       labels,
       SparseModel.fromPerceptron(actions, opts.minAbsActions ?? 0),
       SparseModel.fromPerceptron(labeller, opts.minAbsLabels ?? 0),
+      nonMono,
+      relabel,
     );
     if (opts.evaluate) {
       const score = opts.evaluate(frozen, ep);

@@ -26,6 +26,19 @@ export class ArcEagerState {
   lsetHi: Int32Array; // ... labels 32..63
   rsetLo: Int32Array;
   rsetHi: Int32Array;
+  /**
+   * Non-monotonic variant (Honnibal, Goldberg & Johnson 2013; Honnibal & Johnson 2015): Left-Arc may
+   * replace a head given by Right-Arc, and Reduce on a headless s0 unshifts it back to the buffer front,
+   * where it can no longer be shifted (only attached by Right-Arc or take stack words by Left-Arc).
+   */
+  nonMono = false;
+  /** Word location: 0 = buffer, 1 = stack, 2 = popped (reduced), 3 = unshifted (buffer front). */
+  loc: Int8Array;
+  /** Unshifted words, top (= buffer front) last. */
+  ubuf: Int32Array;
+  usp = 0;
+  /** Words on the stack without a head (the root excluded). */
+  nHeadless = 0;
 
   constructor(capacity = 256) {
     const c = capacity + 1;
@@ -42,12 +55,16 @@ export class ArcEagerState {
     this.lsetHi = new Int32Array(c);
     this.rsetLo = new Int32Array(c);
     this.rsetHi = new Int32Array(c);
+    this.loc = new Int8Array(c);
+    this.ubuf = new Int32Array(c);
   }
 
   init(n: number): void {
     if (n + 1 > this.head.length) {
+      const nm = this.nonMono;
       const fresh = new ArcEagerState(Math.max(n, this.head.length * 2));
       Object.assign(this, fresh);
+      this.nonMono = nm;
     }
     this.n = n;
     const m = n + 1;
@@ -63,13 +80,30 @@ export class ArcEagerState {
     this.lsetHi.fill(0, 0, m);
     this.rsetLo.fill(0, 0, m);
     this.rsetHi.fill(0, 0, m);
+    this.loc.fill(0, 0, m);
+    this.loc[0] = 1;
     this.stack[0] = 0;
     this.sp = 1;
     this.b = 1;
+    this.usp = 0;
+    this.nHeadless = 0;
   }
 
   isTerminal(): boolean {
-    return this.b > this.n;
+    if (!this.nonMono) return this.b > this.n;
+    return this.b > this.n && this.usp === 0 && this.nHeadless === 0;
+  }
+
+  /** Front of the buffer (an unshifted word first), or n+1 when the buffer is empty. */
+  b0(): number {
+    return this.usp > 0 ? this.ubuf[this.usp - 1] : this.b;
+  }
+
+  /** i-th buffer word (0 = front), or -1. */
+  bufAt(i: number): number {
+    if (i < this.usp) return this.ubuf[this.usp - 1 - i];
+    const k = this.b + i - this.usp;
+    return k <= this.n ? k : -1;
   }
 
   s0(): number {
@@ -77,6 +111,7 @@ export class ArcEagerState {
   }
 
   valid(a: number): boolean {
+    if (this.nonMono) return this.validNM(a);
     if (this.b > this.n) return false;
     const s0 = this.stack[this.sp - 1];
     switch (a) {
@@ -89,6 +124,26 @@ export class ArcEagerState {
       case RA:
         // Single root: the artificial root takes exactly one dependent.
         return s0 !== 0 || this.nr[0] === 0;
+      default:
+        return false;
+    }
+  }
+
+  private validNM(a: number): boolean {
+    const bufEmpty = this.usp === 0 && this.b > this.n;
+    const s0 = this.stack[this.sp - 1];
+    switch (a) {
+      case SH:
+        return this.usp === 0 && this.b <= this.n;
+      case RE:
+        if (this.sp <= 1) return false;
+        // The root's dependent stays on the stack until the buffer is empty (no dead ends).
+        if (this.head[s0] === 0) return bufEmpty;
+        return true;
+      case LA:
+        return !bufEmpty && s0 !== 0;
+      case RA:
+        return !bufEmpty && (s0 !== 0 || this.nr[0] === 0);
       default:
         return false;
     }
@@ -117,8 +172,52 @@ export class ArcEagerState {
     }
   }
 
+  /** Removes the arc into d, which is its head's rightmost child (a Right-Arc arc, d still on the stack). */
+  private removeArc(d: number): void {
+    const h = this.head[d];
+    this.head[d] = -1;
+    this.label[d] = -1;
+    this.nr[h]--;
+    let r1 = -1;
+    let r2 = -1;
+    let lo = 0;
+    let hi = 0;
+    for (let c = this.n; c > h; c--) {
+      if (this.head[c] !== h) continue;
+      if (r1 < 0) r1 = c;
+      else if (r2 < 0) r2 = c;
+      const l = this.label[c];
+      if (l < 32) lo |= 1 << (l & 31);
+      else hi |= 1 << (l & 31);
+    }
+    this.rc1[h] = r1;
+    this.rc2[h] = r2;
+    this.rsetLo[h] = lo;
+    this.rsetHi[h] = hi;
+  }
+
+  /** Changes the label of d, a right dependent of its head, keeping the head's right label set exact. */
+  relabel(d: number, l: number): void {
+    const h = this.head[d];
+    this.label[d] = l;
+    let lo = 0;
+    let hi = 0;
+    for (let c = h + 1; c <= this.n; c++) {
+      if (this.head[c] !== h) continue;
+      const x = this.label[c];
+      if (x < 32) lo |= 1 << (x & 31);
+      else hi |= 1 << (x & 31);
+    }
+    this.rsetLo[h] = lo;
+    this.rsetHi[h] = hi;
+  }
+
   /** Applies a valid action; `l` is the label id for LA/RA. */
   apply(a: number, l: number): void {
+    if (this.nonMono) {
+      this.applyNM(a, l);
+      return;
+    }
     const s0 = this.stack[this.sp - 1];
     const b0 = this.b;
     switch (a) {
@@ -138,6 +237,53 @@ export class ArcEagerState {
         this.stack[this.sp++] = b0;
         this.b++;
         break;
+      default:
+        throw new Error(`transition.ts: unknown action ${a}`);
+    }
+  }
+
+  private popBuffer(): number {
+    if (this.usp > 0) return this.ubuf[--this.usp];
+    return this.b++;
+  }
+
+  private applyNM(a: number, l: number): void {
+    const s0 = this.stack[this.sp - 1];
+    const loc = this.loc;
+    switch (a) {
+      case SH: {
+        const b0 = this.popBuffer();
+        this.stack[this.sp++] = b0;
+        loc[b0] = 1;
+        this.nHeadless++;
+        break;
+      }
+      case RE:
+        this.sp--;
+        if (this.head[s0] >= 0) loc[s0] = 2;
+        else {
+          // Unshift: back to the buffer front, never to be shifted again.
+          this.ubuf[this.usp++] = s0;
+          loc[s0] = 3;
+          this.nHeadless--;
+        }
+        break;
+      case LA: {
+        const b0 = this.b0();
+        if (this.head[s0] >= 0) this.removeArc(s0);
+        else this.nHeadless--;
+        this.addArc(b0, s0, l);
+        this.sp--;
+        loc[s0] = 2;
+        break;
+      }
+      case RA: {
+        const b0 = this.popBuffer();
+        this.addArc(s0, b0, l);
+        this.stack[this.sp++] = b0;
+        loc[b0] = 1;
+        break;
+      }
       default:
         throw new Error(`transition.ts: unknown action ${a}`);
     }
@@ -194,6 +340,61 @@ export function actionCosts(st: ArcEagerState, gold: Int32Array, cost: Float64Ar
   if (cost[RA] === 0) {
     const headLost = gb !== s0 && (b0HeadInStackBelow === 1 || gb > b0) ? 1 : 0;
     cost[RA] = headLost + stackDepsOfB0;
+  }
+}
+
+/**
+ * Costs for the non-monotonic system, from per-arc reachability (conservative like Honnibal & Johnson
+ * 2015: a wrong Right-Arc or a Shift past its head counts as lost even though a later repair may undo it;
+ * a repair scores as a gain, so costs can be negative and training takes the cheapest moves as correct).
+ */
+export function actionCostsNM(st: ArcEagerState, gold: Int32Array, cost: Float64Array): void {
+  const n = st.n;
+  const loc = st.loc;
+  const head = st.head;
+  const s0 = st.stack[st.sp - 1];
+  const b0 = st.b0();
+  for (let a = 0; a < N_ACTIONS; a++) cost[a] = st.valid(a) ? 0 : Infinity;
+  const inBuf = (x: number): boolean => x >= 0 && x <= n && (loc[x] === 0 || loc[x] === 3);
+  const inStk = (x: number): boolean => x >= 0 && loc[x] === 1;
+  const reach = (d: number): number => {
+    const g = gold[d];
+    if (head[d] === g) return 1;
+    switch (loc[d]) {
+      case 1:
+        return inBuf(g) ? 1 : 0;
+      case 0:
+        return inStk(g) || inBuf(g) ? 1 : 0;
+      case 3:
+        return inStk(g) ? 1 : 0;
+      default:
+        return 0;
+    }
+  };
+  let cSbuf = 0;
+  let cSubuf = 0;
+  let cSstk = 0;
+  let cBstk = 0;
+  const haveB = b0 <= n;
+  for (let k = 1; k <= n; k++) {
+    const g = gold[k];
+    const lk = loc[k];
+    if (g === s0 && s0 !== 0) {
+      if (lk === 0 || lk === 3) cSbuf++;
+      if (lk === 3) cSubuf++;
+      if (lk === 1) cSstk++;
+    }
+    if (haveB && g === b0 && lk === 1) cBstk++;
+  }
+  if (cost[SH] !== Infinity) cost[SH] = (inStk(gold[b0]) ? 1 : 0) + cBstk;
+  if (cost[RA] !== Infinity) cost[RA] = reach(b0) - (gold[b0] === s0 ? 1 : 0) + cBstk;
+  if (cost[LA] !== Infinity) cost[LA] = reach(s0) - (gold[s0] === b0 ? 1 : 0) + cSbuf;
+  if (cost[RE] !== Infinity) {
+    if (head[s0] >= 0) cost[RE] = reach(s0) - (head[s0] === gold[s0] ? 1 : 0) + cSbuf;
+    else {
+      const g = gold[s0];
+      cost[RE] = (inBuf(g) ? 1 : 0) - (inStk(g) ? 1 : 0) - cSstk + cSubuf;
+    }
   }
 }
 
