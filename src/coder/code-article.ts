@@ -134,6 +134,8 @@ function subjectUncertain(doc: Doc, actors: ActorMention[], trigger: number): bo
   const before = actors.filter((a) => a.tokenEnd <= trigger);
   if (before.length < 2) return false;
   const nearest = before[before.length - 1];
+  // Candidates that all carry one code leave nothing for the tree to decide.
+  if (before.every((a) => a.code === nearest.code)) return false;
   const { pos, lower } = doc.tokens;
   // A verb, a subordinator or a relative pronoun between them puts the trigger in another clause.
   for (let t = nearest.tokenEnd; t < trigger; t++) {
