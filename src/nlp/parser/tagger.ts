@@ -47,7 +47,8 @@ export class Tagger {
     const n = atoms.n;
     if (this.margin.length < n) this.margin = new Float32Array(n * 2);
     const first = this.runPass(this.pass1, atoms, null, upos, null);
-    if (!this.pass2) return first;
+    // With the parts of speech given, only the fine tag is chosen, among a few: one pass is enough.
+    if (!this.pass2 || upos) return first;
     return this.runPass(this.pass2, atoms, first, upos, first);
   }
 
