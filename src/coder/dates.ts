@@ -12,26 +12,49 @@ export interface DateResolution {
 const FUTURE = /\b(will|shall|is due to|are due to|is set to|are set to|plans? to|is scheduled|are scheduled|next|is to|are to|is expected to|are expected to)\b/i;
 const DAY = 86400000;
 
-/** Date expressions of a sentence, each resolved; cached per sentence by the caller if needed. */
 /**
  * Words without which chrono-node finds no date (a digit, a month or weekday name or abbreviation, a casual word or
- * a time unit): a sentence with none of them is not handed to chrono, the costliest step of date resolution.
+ * a time unit, as chrono's English parsers list them): a sentence with none of them is not handed to chrono.
  */
-export const MAY_HOLD_DATE = new RegExp(
-  '\\d|\\b(?:now|today|tonight|tomorrow|tmrw?|yesterday|noon|midnight|morning|afternoon|evening|night|ago|weekend|' +
-    '(?:sec|second|min|minute|hr|hour|day|week|fortnight|month|qtr|quarter|yr|year|decade)s?|' +
-    'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|' +
-    'nov|november|dec|december|sun|sunday|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|' +
-    'sat|saturday)\\b',
-  'i',
-);
+const DATE_WORDS =
+  '\\d|\\b(?:now|today|tonight|tomorrow|overmorrow|tmr|tmrw|yesterday|noon|midday|midnight|morning|afternoon|evening|night|' +
+  'ago|weekend|(?:sec|second|min|minute|hr|hour|day|week|fortnight|month|qtr|quarter|yr|year|decade)s?|' +
+  'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|' +
+  'nov|november|dec|december|sun|sunday|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|' +
+  'sat|saturday)\\b';
+export const MAY_HOLD_DATE = new RegExp(DATE_WORDS, 'i');
+const DATE_WORDS_ALL = new RegExp(DATE_WORDS, 'gi');
+/** Characters of context kept on each side of a date word: a date expression is local (`on Monday, April 8`). */
+const WINDOW_PAD = 40;
 
+/**
+ * The stretches of a sentence around its date words, widened to whole words and merged where they touch: chrono reads
+ * these instead of the whole sentence (a third of the time, the same dates on the benchmark articles).
+ */
+export function dateWindows(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  DATE_WORDS_ALL.lastIndex = 0;
+  for (let m = DATE_WORDS_ALL.exec(text); m; m = DATE_WORDS_ALL.exec(text)) {
+    let a = Math.max(0, m.index - WINDOW_PAD);
+    let b = Math.min(text.length, m.index + m[0].length + WINDOW_PAD);
+    while (a > 0 && !/\s/.test(text[a - 1])) a--;
+    while (b < text.length && !/\s/.test(text[b])) b++;
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** Date expressions of a sentence, each resolved; cached per sentence by the caller if needed. */
 export function sentenceDates(doc: Doc, sent: Sentence, reference: string | null): { date: string; span: Span; rule: string }[] {
   if (!reference) return [];
   const text = doc.article.text.slice(sent.start, sent.end);
-  if (!MAY_HOLD_DATE.test(text)) return [];
   const ref = new Date(`${reference}T12:00:00Z`);
-  const results = chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false });
+  const results: { index: number; text: string; start: chrono.ParsedComponents }[] = [];
+  for (const [a, b] of dateWindows(text)) {
+    for (const r of chrono.parse(text.slice(a, b), { instant: ref, timezone: 0 }, { forwardDate: false })) results.push({ index: a + r.index, text: r.text, start: r.start });
+  }
   const out: { date: string; span: Span; rule: string }[] = [];
   for (const r of results) {
     const start = sent.start + r.index;
