@@ -1,6 +1,6 @@
 // The `dyad dict` commands through the CLI entry: exit statuses and the lines they print.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -58,11 +58,14 @@ describe('dyad dict', () => {
 
   it('import writes a folder and lists what it could not convert', async () => {
     const src = join(mkdtempSync(join(tmpdir(), 'dyad-cli-dict-')), 'x.verbs.txt');
-    writeFileSync(src, '--- MEET [031] ---\nMEET\n- * TALKS [999]\n');
+    writeFileSync(src, '--- MEET [031] ---\nMEET\n- * TALKS [999]\n- * THE FULL [xyz]\n');
     const out = capture();
     const dir = mkdtempSync(join(tmpdir(), 'dyad-cli-dict-'));
     expect(await run(['dict', 'import', '--out', dir, src])).toBe(0);
-    expect(out()).toMatch(/x.verbs.txt:3: partial: pattern "- \* TALKS": code 999 is not a CAMEO code; written as a blocking pattern/);
+    expect(out()).toMatch(/x.verbs.txt:4: skipped: pattern "- \* THE FULL": code xyz is neither a CAMEO code/);
+    // A code of digits outside CAMEO is the dictionary's own: declared, and its pattern written with it.
+    expect(readFileSync(join(dir, 'events', 'codes.tsv'), 'utf8')).toMatch(/^999\tPETRARCH code 999\t/m);
+    expect(readFileSync(join(dir, 'events', 'x-verbs.txt'), 'utf8')).toMatch(/^999 \| meet talks \{target\+place\}/m);
     vi.restoreAllMocks();
     capture();
     expect(await run(['dict', 'check', '--dict', dir])).toBe(0);

@@ -8,7 +8,7 @@ import { findNounPhrases, type NounPhrase, type Piece } from './noun-phrases.js'
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within']);
 const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK', 'VNM']);
 const STATE_SECTORS = new Set(['GOV', 'LEG', 'MIL', 'COP', 'JUD', 'SPY']);
-const HIT_ORDER: NameHit['type'][] = ['person', 'institution', 'organisation', 'country', 'capital', 'adjective', 'demonym', 'city'];
+const HIT_ORDER: NameHit['type'][] = ['person', 'institution', 'organisation', 'group', 'country', 'capital', 'adjective', 'demonym', 'city'];
 
 export interface ActorOptions {
   /** The date people's roles are read on: the dateline or publication date. */
@@ -59,11 +59,25 @@ export function findActors(doc: Doc, dict: ActorDictionary, options: ActorOption
 
 function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options: ActorOptions, state: State): ActorMention | null {
   if (np.members.length) {
-    const members = np.members.map((m) => composePhrase(doc, dict, m, options, state)).filter((m): m is ActorMention => m !== null);
+    // A member that is itself a compound (a group name: `Mordor, the Shire and Bree`) contributes its members.
+    const members = np.members.map((m) => composePhrase(doc, dict, m, options, state)).filter((m): m is ActorMention => m !== null).flatMap((m) => m.members ?? [m]);
     if (members.length === 0) return null;
     if (members.length === 1) return members[0];
     // The compound carries its first member's code for display; events use the members.
     return { ...members[0], ...mentionBase(doc, np.start, pieceEnd(np)), kind: 'compound', members, why: [{ rule: 'compound-and' }] };
+  }
+  // `MSF Arnor`, `an MSF Arnor diplomat`: a prefix role word's code goes before the code of the rest of the phrase.
+  const prefixes = np.pieces.filter((p) => p.kind === 'role' && p.role!.prefix);
+  if (prefixes.length && prefixes.length < np.pieces.length) {
+    const inner = composePhrase(doc, dict, { ...np, pieces: np.pieces.filter((p) => !prefixes.includes(p)) }, options, state);
+    if (!inner || inner.locative) return inner;
+    const before = prefixes.map((p) => p.role!.code).join('');
+    const why: Provenance[] = [...prefixes.map((p) => ({ rule: 'prefix-role-word', entry: p.role!.entry })), ...inner.why];
+    // The country is not named alone here, so it does not stand for its government: `MSF Arnor` is NGOARN.
+    const own = (m: ActorMention) => (/-for-government$/.test(m.why[0]?.rule ?? '') && m.code.endsWith('GOV') ? m.code.slice(0, -3) : m.code);
+    const prefixed = (m: ActorMention) => ({ ...makeMention(doc, m.tokenStart, m.tokenEnd, before + own(m), m.name, m.kind, why), start: m.start, end: m.end, text: m.text });
+    const whole = { ...prefixed(inner), ...mentionBase(doc, Math.min(np.start, inner.tokenStart), Math.max(pieceEnd(np), inner.tokenEnd)) };
+    return inner.members ? { ...whole, members: inner.members.map(prefixed) } : whole;
   }
   const pieces = np.pieces;
   const first = pieces[0];
@@ -86,6 +100,7 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
   const propers: Piece[] = [];
   const institutions: { code: string; entry: string }[] = [];
   const organisations: { code: string; entry: string; country: string | null }[] = [];
+  const groups: { codes: string[]; entry: string }[] = [];
   const countries: { code: string; type: NameHit['type']; entry: string; piece: Piece }[] = [];
   const roles: { code: string; entry: string; phrase: string }[] = [];
   let relational: Piece | null = null;
@@ -98,6 +113,7 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
       if (hit.type === 'person') persons.push({ person: hit.person, piece: p, entry: hit.entry });
       else if (hit.type === 'institution') institutions.push({ code: hit.code, entry: hit.entry });
       else if (hit.type === 'organisation') organisations.push({ code: hit.code, entry: hit.entry, country: hit.country });
+      else if (hit.type === 'group') groups.push({ codes: hit.codes, entry: hit.entry });
       else countries.push({ code: hit.code, type: hit.type, entry: hit.entry, piece: p });
     }
   }
@@ -120,8 +136,16 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     learn(state, doc, piece, m);
     return m;
   }
+  // A name for several actors at once (actors/groups.yaml): a compound of its codes, like `A and B`; a role word
+  // completes a bare country code (`Baltic officials`).
+  if (groups.length && !propers.length) {
+    const g = groups[groups.length - 1];
+    const gWhy: Provenance[] = [{ rule: 'group', entry: g.entry }, ...roleWhy];
+    const members = g.codes.map((c) => makeMention(doc, np.start, pieceEnd(np), sector && c.length === 3 ? c + sector : c, null, 'group-member', gWhy));
+    return { ...members[0], kind: 'compound', members, why: gWhy };
+  }
   // An unknown proper name: titled (`President X`, `X, speaker of the Mazhilis`) or known from earlier.
-  if (propers.length && (roles.length || !(institutions.length || organisations.length))) {
+  if (propers.length && (roles.length || !(institutions.length || organisations.length || groups.length))) {
     const piece = propers[0];
     const name = doc.article.text.slice(doc.tokens.start[piece.start], doc.tokens.end[piece.end - 1]);
     const inst = institutions[0] ?? organisations[0];
@@ -161,10 +185,16 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
         why.push({ rule: 'national-by-adjective', entry: country.entry });
       }
     }
-    if (!code) return null;
-    const m = makeMention(doc, piece.start, piece.end, code, name, 'person', why);
-    learn(state, doc, piece, m);
-    return m;
+    if (code) {
+      const m = makeMention(doc, piece.start, piece.end, code, name, 'person', why);
+      learn(state, doc, piece, m);
+      return m;
+    }
+    // `Old foes Gondor and ...`: a sentence's first word is capitalised whatever it is, so an unknown one there does
+    // not hide a country named beside it.
+    const sentStart = doc.sentences[doc.tokens.sent[np.start]].tokenStart;
+    if (!countries.length || propers.some((p) => p.start !== sentStart)) return null;
+    why.length = 0;
   }
   if (institutions.length) {
     const inst = institutions[institutions.length - 1];

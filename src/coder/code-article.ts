@@ -142,6 +142,8 @@ function subjectUncertain(doc: Doc, actors: ActorMention[], trigger: number): bo
     const p = pos[t];
     if (p === 'VERB' || p === 'SCONJ' || (p === 'PRON' && RELATIVE_PRONOUNS.has(lower[t]))) return true;
   }
+  // `X condemned an attack by Y ... and promised aid`: a verb after `and` shares the subject of the verb before it.
+  if (lower[trigger - 1] === 'and' && pos[trigger] === 'VERB') return true;
   // A mention right after a verb is its object, not the subject.
   return pos[nearest.tokenStart - 1] === 'VERB';
 }

@@ -27,6 +27,8 @@ export interface PatternMatch {
   negator: number | null;
   /** Tokens skipped between pattern words: fewer is a tighter match. */
   gaps: number;
+  /** The closing preposition and slot were missing (`deepen cooperation` for `deepen cooperation with {target}`). */
+  truncated: boolean;
   /** Other patterns that match at the same trigger, best first: tried when this one finds no actors. */
   alternatives: PatternMatch[];
 }
@@ -61,7 +63,14 @@ export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence,
     // Longest first, then tightest, then one whose trigger matched the word as written (`left` the verb of
     // leaving, not the lemma `leave` of another sense), then the more specific code.
     const surface = (m: PatternMatch) => ((m.pattern.elements[0] as { alts: string[] }).alts.includes(tokens.lower[t]) ? 1 : 0);
-    here.sort((x, y) => y.words.length - x.words.length || x.gaps - y.gaps || surface(y) - surface(x) || y.pattern.code.length - x.pattern.code.length);
+    // A compound-subject pattern (`{pair} agree`) goes before the same words without it: it codes nothing unless the
+    // subject is a compound, and then the next one is tried.
+    const pairFirst = (m: PatternMatch) => (m.pattern.pairSubject ? 1 : 0);
+    // Of equal length, a whole match with a target slot goes before one whose closing preposition and slot were missing:
+    // its slot says where the target is, the other's is a guess.
+    const complete = (m: PatternMatch) => (!m.truncated && m.pattern.hasTarget ? 0 : m.truncated ? 2 : 1);
+    const wholeFirst = (x: PatternMatch, y: PatternMatch) => (x.truncated === y.truncated ? 0 : complete(x) === 1 || complete(y) === 1 ? 0 : complete(x) - complete(y));
+    here.sort((x, y) => y.words.length - x.words.length || wholeFirst(x, y) || x.gaps - y.gaps || surface(y) - surface(x) || pairFirst(y) - pairFirst(x) || y.pattern.code.length - x.pattern.code.length);
     const best = here[0];
     best.alternatives = here.slice(1);
     found.push(best);
@@ -117,6 +126,7 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): Pattern
   let pos = t;
   let afterSlot = false;
   let gaps = 0;
+  let truncated = false;
   for (let k = 1; k < p.elements.length; k++) {
     const e = p.elements[k];
     if (e.kind === 'slot') {
@@ -124,7 +134,8 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): Pattern
       afterSlot = true;
       continue;
     }
-    const limit = Math.min(sent.tokenEnd, pos + 1 + (afterSlot ? SLOT_GAP : GAP) + 1);
+    // A word joined to the one before (`new_economic`) must follow it directly.
+    const limit = Math.min(sent.tokenEnd, e.adjacent && !afterSlot ? pos + 2 : pos + 1 + (afterSlot ? SLOT_GAP : GAP) + 1);
     let hit = -1;
     for (let j = pos + 1; j < limit; j++) {
       if (e.alts.includes(tokens.lemma[j]) || e.alts.includes(tokens.lower[j])) {
@@ -139,7 +150,10 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): Pattern
       // `A and B agreed to deepen cooperation` matches `deepen cooperation with {target}`: a closing
       // preposition and slot may be missing; then only a compound subject can supply the other side.
       const rest = p.elements.slice(k + 1);
-      if (k > 1 && TRAILING_PREPOSITIONS.has(e.alts[0]) && rest.length === 1 && rest[0].kind === 'slot') break;
+      if (k > 1 && TRAILING_PREPOSITIONS.has(e.alts[0]) && rest.length === 1 && rest[0].kind === 'slot') {
+        truncated = true;
+        break;
+      }
       return null;
     }
     if (!afterSlot) gaps += hit - pos - 1;
@@ -156,7 +170,7 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): Pattern
     if (PARTICIPLE_DETS.has(tokens.lower[d] ?? '')) return null;
   }
   const negator = findNegator(doc, sent, t);
-  return { pattern: p, sentence: sent.index, trigger: t, words, slots, end: pos + 1, negated: negator !== null, negator, gaps, alternatives: [] };
+  return { pattern: p, sentence: sent.index, trigger: t, words, slots, end: pos + 1, negated: negator !== null, negator, gaps, truncated, alternatives: [] };
 }
 
 /** `did not attend`, `never signed`, `no comment`: a negator shortly before the trigger, in the same clause. */

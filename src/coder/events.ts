@@ -55,13 +55,21 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
   let rule = 'subject-before-trigger';
   const fromTree = tree ? treeActors(doc, tree, m, mentions, verbs) : null;
   if (fromTree === 'governed') return out;
+  if (p.pairSubject) {
+    // `{pair} agree`: only a compound subject, whose members act on each other, in both directions.
+    const subject = fromTree?.source ?? subjectBefore(doc, mentions, m.trigger, verbs);
+    const ms = subject?.members ?? [];
+    if (ms.length < 2 || isPassiveUse(doc, m)) return out;
+    for (const a of ms) for (const b of ms) if (a.code !== b.code) out.push({ match: m, source: a, target: b, rule: 'compound-subject-pair' });
+    return out;
+  }
   if (fromTree && !p.hasPair) {
     source = fromTree.source;
     target = fromTree.target;
     rule = fromTree.rule;
     if (!target && !fromTree.passive) {
       // The pattern's slot names the target more precisely than the tree's object.
-      target = p.hasTarget ? mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc, verbs, undefined, false, p.placeTarget) : mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, verbs, undefined, true);
+      target = p.hasTarget ? slotTarget(doc, m, mentions, verbs) : mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, verbs, undefined, true);
       target ??= fromTree.object;
       if (!target && !p.hasTarget) {
         target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, verbs, TARGET_PREPOSITIONS, true);
@@ -99,7 +107,7 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     }
     source = subjectBefore(doc, mentions, m.trigger, verbs);
     if (source && nounGovernedElsewhere(doc, m, source, verbs)) return out;
-    if (p.hasTarget) target = mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc, verbs, undefined, false, p.placeTarget);
+    if (p.hasTarget) target = slotTarget(doc, m, mentions, verbs);
     else {
       target = mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, verbs, undefined, true);
       if (!target) {
@@ -116,6 +124,11 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
   return expandPairs(m, source, target, rule);
 }
 
+/** The actor in the pattern's target slot, or after the match where its closing preposition and slot were missing. */
+function slotTarget(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: VerbClasses): ActorMention | null {
+  return mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc, verbs, undefined, false, m.pattern.placeTarget);
+}
+
 const reversePatterns = new WeakMap<EventPattern, EventPattern>();
 
 /** A pattern coded `032:033` also codes the reverse act: the target to the source, under the second code. */
@@ -123,7 +136,8 @@ function reverseActs(found: EventCandidate[]): EventCandidate[] {
   const out: EventCandidate[] = [];
   for (const c of found) {
     const p = c.match.pattern;
-    if (!p.reverse || !c.target) continue;
+    // A compound-subject pattern already codes both directions.
+    if (!p.reverse || !c.target || p.pairSubject) continue;
     let rp = reversePatterns.get(p);
     if (!rp) reversePatterns.set(p, (rp = { ...p, id: `${p.id}:reverse`, code: p.reverse, reverse: null }));
     out.push({ match: { ...c.match, pattern: rp }, source: c.target, target: c.source, rule: `${c.rule}:reverse` });
@@ -319,6 +333,9 @@ function mentionAt(
     if (after && !after.has(tokens.lower[m.tokenStart - 1])) continue;
     for (let t = from; t < m.tokenStart; t++) {
       if (CLAUSE_END.has(tokens.text[t]) || tokens.text[t] === '.') return null;
+      // `burned down its embassy, a senior Bree official said`: the slot's own noun phrase names no actor, and what
+      // follows its comma is another phrase, not the object.
+      if (tokens.text[t] === ',' && t > from && tokens.pos[t - 1] === 'NOUN') return null;
       if (loose && CLAUSE_WORDS.has(tokens.lower[t])) return null;
       if (verbs.reporting.has(tokens.lemma[t]) && tokens.pos[t] === 'VERB') return null;
     }
@@ -341,6 +358,7 @@ const ACCUSATION: EventPattern = {
   hasTarget: true,
   hasSource: false,
   hasPair: false,
+  pairSubject: false,
 };
 
 /**
@@ -352,8 +370,9 @@ export function reportedAccusations(doc: Doc, candidates: EventCandidate[], ment
   const out: EventCandidate[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
+    // Conflict acts are CAMEO roots 14-20; a code a dictionary declares outside CAMEO (`903`) is not known to be one.
     const root = Number(c.match.pattern.code.slice(0, 2));
-    if (root < 14) continue;
+    if (root < 14 || root > 20) continue;
     const speaker = speakerOf(doc, c.match.trigger, mentions);
     if (!speaker || speaker.code.slice(0, 3) === c.source.code.slice(0, 3)) continue;
     const key = `${speaker.code}|${c.source.code}`;

@@ -10,6 +10,8 @@ export type NameHit =
   | { type: 'city'; code: string; entry: string }
   | { type: 'institution'; code: string; entry: string }
   | { type: 'organisation'; code: string; kind: string; country: string | null; entry: string }
+  /** A name for several actors at once (actors/groups.yaml): a compound actor. */
+  | { type: 'group'; code: string; codes: string[]; entry: string }
   | { type: 'person'; person: Person; entry: string };
 
 export interface Person {
@@ -21,6 +23,8 @@ export interface Person {
 
 export interface RoleHit {
   code: string;
+  /** The code goes before the actor's (roles.yaml `prefix: true`). */
+  prefix?: boolean;
   phrase: string;
   entry: string;
 }
@@ -45,8 +49,10 @@ export interface ActorSources {
   countries: { value: CountryEntry; file: string; line: number }[];
   organisations: { value: { code: string; name: string; aliases: string[]; kind: string; country: string | null }; file: string; line: number }[];
   institutions: { value: { code: string; names: string[] }; file: string; line: number }[];
-  roles: { value: { code: string; words: string[] }; file: string; line: number }[];
+  roles: { value: { code: string; prefix?: boolean; words: string[] }; file: string; line: number }[];
   people: { value: PersonEntry; file: string; line: number }[];
+  /** Absent in actor sources cached before groups existed. */
+  groups?: { value: { name: string; aliases: string[]; codes: string[] }; file: string; line: number }[];
 }
 
 const PLAIN = /^[A-Za-z0-9.,&]+(?: [A-Za-z0-9.,&]+)*$/;
@@ -99,6 +105,10 @@ export function compileActors(src: ActorSources): ActorDictionary {
     const o = e.value;
     for (const n of [o.name, ...o.aliases]) add(n, { type: 'organisation', code: o.code, kind: o.kind, country: o.country, entry: where(e) });
   }
+  for (const e of src.groups ?? []) {
+    const g = e.value;
+    for (const n of [g.name, ...g.aliases]) add(n, { type: 'group', code: g.codes.join('+'), codes: g.codes, entry: where(e) });
+  }
   const people = mergePeople(src.people);
   for (const p of people) {
     const hit: NameHit = { type: 'person', person: p, entry: p.sources[0] };
@@ -119,7 +129,7 @@ export function compileActors(src: ActorSources): ActorDictionary {
   for (const e of src.roles) {
     for (const w of e.value.words) {
       const key = roleKey(w);
-      if (!roles.has(key)) roles.set(key, { code: e.value.code, phrase: w, entry: where(e) });
+      if (!roles.has(key)) roles.set(key, { code: e.value.code, ...(e.value.prefix ? { prefix: true } : {}), phrase: w, entry: where(e) });
     }
   }
   const surnames = new Map<string, Person[]>();

@@ -174,4 +174,60 @@ describe('dyad dict check', () => {
     const empty = mkdtempSync(join(tmpdir(), 'dyad-check-'));
     expect(checkDictionaries({ dictDir: empty }).errors).toBe(2);
   });
+  describe('declared event codes (events/codes.tsv)', () => {
+    const HEAD = 'code\tname\tgoldstein\tquad_class\tplover_event\tplover_mode\tplover_context\tdescription\n';
+    const codes = (rows: string) => folder({ 'events/codes.tsv': HEAD + rows, 'events/09.txt': '903 | restore relations with {target} | China restored relations with Kazakhstan.\n' });
+
+    it('lets patterns use a declared code, with Goldstein and quad class left empty', () => {
+      const r = checkDictionaries({ dictDir: codes('903\tRestore relations\t\t\t\t\t\tPETRARCH code\n') });
+      expect(errors(r)).toEqual([]);
+      expect(r.counts['event codes declared']).toBe(1);
+    });
+
+    it('reports a pattern whose code is neither CAMEO nor declared', () => {
+      const r = checkDictionaries({ dictDir: folder({ 'events/09.txt': '903 | restore relations with {target} | x\n' }) });
+      expect(errors(r)).toEqual([expect.stringMatching(/events\/09.txt:1: unknown CAMEO code "903"/)]);
+    });
+
+    it('reports a code listed twice', () => {
+      const r = checkDictionaries({ dictDir: codes('903\tRestore relations\t\t\t\t\t\t\n903\tAgain\t\t\t\t\t\t\n') });
+      expect(errors(r)).toEqual(['events/codes.tsv:3: event code 903 listed twice']);
+    });
+
+    it('reports a code CAMEO already has', () => {
+      const r = checkDictionaries({ dictDir: codes('903\tRestore relations\t\t\t\t\t\t\n040\tConsult\t1\t1\t\t\t\t\n') });
+      expect(errors(r)).toEqual([expect.stringMatching(/^events\/codes.tsv:3: event code 040 is already a CAMEO code/)]);
+    });
+
+    it('reports a bad Goldstein value, a bad quad class and a bad code', () => {
+      const r = checkDictionaries({ dictDir: codes('903\tRestore relations\t12\t\t\t\t\t\n904\tImprove relations\t2\t5\t\t\t\t\n9x\tOdd\t\t\t\t\t\t\n') });
+      expect(errors(r)).toEqual([
+        // 903 was refused, so its pattern's code is unknown.
+        'events/09.txt:1: unknown CAMEO code "903"',
+        'events/codes.tsv:2: Goldstein value must be a number from -10 to 10, or empty',
+        'events/codes.tsv:3: quad class must be 1-4, or empty',
+        expect.stringMatching(/^events\/codes.tsv:4: bad event code "9x"/),
+      ]);
+    });
+
+    it('reports a wrong header', () => {
+      const r = checkDictionaries({ dictDir: folder({ 'events/codes.tsv': 'code\tname\n903\tx\n' }) });
+      expect(errors(r)).toEqual([expect.stringMatching(/^events\/codes.tsv:1: header must be/)]);
+    });
+  });
+  it('checks groups (names for several actors): their codes, their size, and their names against other actors', () => {
+    const r = checkDictionaries({
+      dictDir: folder({ 'actors/groups.yaml': '- name: Central Asia\n  codes: [KAZ, XYZ]\n- name: China\n  codes: [CHN, KAZ]\n- name: Solo\n  codes: [KAZ]\n' }),
+    });
+    expect(errors(r)).toEqual([
+      expect.stringMatching(/^actors\/groups.yaml:1: group "Central Asia" code XYZ: XYZ is neither a country/),
+      expect.stringMatching(/^actors\/groups.yaml:5: .*at least two codes/),
+    ]);
+    expect(warnings(r)).toEqual([expect.stringMatching(/^actors\/groups.yaml:3: "China" names group CHN\+KAZ here and country CHN/)]);
+  });
+
+  it('reports a compound-subject pattern ({pair} first) that has another slot', () => {
+    const r = checkDictionaries({ dictDir: folder({ 'events/03.txt': '030 | {pair} agree | China and Kazakhstan agree.\n030 | {pair} agree with {target} | x\n' }) });
+    expect(errors(r)).toEqual([expect.stringMatching(/^events\/03.txt:2: a pattern that starts with \{pair\}/)]);
+  });
 });

@@ -1,5 +1,5 @@
 // `dyad dict check`: validates a dictionary folder (schemas, duplicate and conflicting names, role words, codes,
-// date ranges, duplicate patterns, topics) and returns every problem with file:line. Reads only; never prints or exits.
+// date ranges, declared event codes, duplicate patterns, topics) and returns every problem with file:line. Reads only; never prints or exits.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DyadError } from '../model/errors.js';
@@ -7,7 +7,7 @@ import { nameKey, roleKey, type ActorSources } from './actor-dictionary.js';
 import { loadDiscards } from './discards.js';
 import { loadEventPatterns, type EventPattern } from './event-patterns.js';
 import { defaultDataDir, readActorSources, topicDir, type Problem } from './load.js';
-import { loadOntology, loadPloverContexts } from './ontology.js';
+import { addDeclaredCodes, loadOntology, loadPloverContexts } from './ontology.js';
 import { countrySchema } from './schema.js';
 import { loadTopics, type Topics } from './topics.js';
 import { readYamlList } from './yaml-file.js';
@@ -60,10 +60,10 @@ export function readCodeList(file: string, out: Map<string, Set<'prefix' | 'role
   });
 }
 
-const ACTOR_FILES = new Set(['countries.yaml', 'organisations.yaml', 'institutions.yaml', 'roles.yaml']);
+const ACTOR_FILES = new Set(['countries.yaml', 'organisations.yaml', 'institutions.yaml', 'roles.yaml', 'groups.yaml']);
 
 interface NameRecord {
-  kind: 'country' | 'adjective' | 'demonym' | 'capital' | 'city' | 'institution' | 'organisation' | 'person';
+  kind: 'country' | 'adjective' | 'demonym' | 'capital' | 'city' | 'institution' | 'organisation' | 'group' | 'person';
   code: string;
   name: string;
   file: string;
@@ -87,7 +87,17 @@ export function checkDictionaries(options: CheckOptions = {}): CheckResult {
   let cameo = new Set<string>();
   const ontologyFile = join(dataDir, 'ontology', 'cameo.tsv');
   try {
-    cameo = new Set(loadOntology(ontologyFile).keys());
+    const ontology = loadOntology(ontologyFile);
+    cameo = new Set(ontology.keys());
+    // A dictionary folder's own event codes (events/codes.tsv): checked, then usable by its patterns.
+    const declaredFile = join(eventDir, 'codes.tsv');
+    if (options.dictDir && existsSync(declaredFile)) {
+      const codeProblems: Problem[] = [];
+      const all = addDeclaredCodes(ontology, declaredFile, codeProblems);
+      for (const p of codeProblems) err(p.file, p.line, p.message);
+      counts['event codes declared'] = all.size - ontology.size;
+      cameo = new Set(all.keys());
+    }
   } catch (e) {
     pushThrown(messages, e, ontologyFile);
   }
@@ -113,6 +123,7 @@ export function checkDictionaries(options: CheckOptions = {}): CheckResult {
   counts.institutions = sources.institutions.length;
   counts.roles = sources.roles.length;
   counts.people = sources.people.length;
+  counts.groups = sources.groups?.length ?? 0;
 
   const countries = new Set(sources.countries.map((c) => c.value.code));
   if (options.dictDir) {
@@ -139,10 +150,13 @@ export function checkDictionaries(options: CheckOptions = {}): CheckResult {
     if (e.value.country && !countries.has(e.value.country)) err(e.file, e.line, `country ${e.value.country} is not in countries.yaml`);
   }
   for (const e of sources.institutions) checkCode(e.value.code, e.file, e.line, 'institution code');
+  for (const e of sources.groups ?? []) for (const c of e.value.codes) checkCode(c, e.file, e.line, `group "${e.value.name}" code`);
   for (const e of sources.people) for (const r of e.value.roles) checkCode(r.code, e.file, e.line, `role code of ${e.value.name}:`);
   for (const e of sources.roles) {
     for (let i = 0; i < e.value.code.length; i += 3) {
       const b = e.value.code.slice(i, i + 3);
+      // A prefix role (`MSF` -> NGO before the country) may use a non-state prefix block.
+      if (e.value.prefix && (isPrefix(b) || isRole(b))) continue;
       if (!isRole(b)) err(e.file, e.line, `role words code ${e.value.code}: ${b} is not a known role code (data/ontology/actor-roles.tsv)`);
     }
   }
@@ -167,8 +181,8 @@ export function checkDictionaries(options: CheckOptions = {}): CheckResult {
       const file = join(eventDir, basename(rel));
       const line = Number(lineText);
       if (!p.example) warn(file, line, `pattern "${p.text}" has no example sentence`);
-      const key = p.elements
-        .map((e) => (e.kind === 'slot' ? `{${e.slot}}` : `${e.optional ? '?' : ''}${[...e.alts].sort().join('/')}`))
+      const key = (p.pairSubject ? '{pair} ' : '') + p.elements
+        .map((e) => (e.kind === 'slot' ? `{${e.slot}}` : `${e.adjacent ? '_' : ''}${e.optional ? '?' : ''}${[...e.alts].sort().join('/')}`))
         .join(' ');
       const first = seen.get(key);
       if (!first) seen.set(key, { code: p.code, file, line });
@@ -250,11 +264,14 @@ function checkNames(src: ActorSources, err: Report, warn: Report): void {
   for (const e of src.organisations) {
     for (const n of [e.value.name, ...e.value.aliases]) add({ kind: 'organisation', code: e.value.code, name: n, file: e.file, line: e.line });
   }
+  for (const e of src.groups ?? []) {
+    for (const n of [e.value.name, ...e.value.aliases]) add({ kind: 'group', code: e.value.codes.join('+'), name: n, file: e.file, line: e.line });
+  }
   for (const e of src.people) {
     const who = `person:${nameKey(e.value.name)}`;
     for (const n of [e.value.name, ...e.value.aliases]) add({ kind: 'person', code: who, name: n, file: e.file, line: e.line });
   }
-  const actorKind = (k: NameRecord['kind']) => (k === 'institution' || k === 'organisation' ? 'named' : k);
+  const actorKind = (k: NameRecord['kind']) => (k === 'institution' || k === 'organisation' || k === 'group' ? 'named' : k);
   for (const list of byKey.values()) {
     if (list.length < 2) continue;
     const first = list[0];

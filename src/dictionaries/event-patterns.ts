@@ -8,7 +8,8 @@ import { DictionaryError } from '../model/errors.js';
 export const BLOCK = '---';
 
 export type PatternElement =
-  | { kind: 'word'; alts: string[]; optional: boolean }
+  /** `adjacent`: written joined to the word before by `_` (`new_economic_relations`): it must follow it directly. */
+  | { kind: 'word'; alts: string[]; optional: boolean; adjacent?: boolean }
   | { kind: 'slot'; slot: 'target' | 'source' | 'pair' };
 
 export interface EventPattern {
@@ -25,6 +26,11 @@ export interface EventPattern {
   hasTarget: boolean;
   hasSource: boolean;
   hasPair: boolean;
+  /**
+   * `{pair} agree`: a leading `{pair}` (not among `elements`) asks for a compound subject (`A and B agree`) whose
+   * members act on each other: A to B and B to A. With any other subject the pattern codes nothing.
+   */
+  pairSubject: boolean;
   /** `{target+place}`: the target may be a place (`fired at Seoul`); a plain `{target}` takes a place only after `in`/`at`. */
   placeTarget: boolean;
 }
@@ -93,7 +99,9 @@ export function parsePatternLine(line: string, id: string, knownCodes: Set<strin
   if (code !== BLOCK && !knownCodes.has(code)) throw new Error(`unknown CAMEO code ${JSON.stringify(code)}`);
   if (reverse !== null && (code === BLOCK || !knownCodes.has(reverse))) throw new Error(`unknown reverse CAMEO code ${JSON.stringify(reverse)}`);
   if (!text) throw new Error('empty pattern');
-  const elements = parsePattern(text);
+  const pairSubject = /^\{pair\}\s/i.test(text);
+  const elements = parsePattern(pairSubject ? text.replace(/^\{pair\}\s+/i, '') : text);
+  if (pairSubject && elements.some((e) => e.kind === 'slot')) throw new Error('a pattern that starts with {pair} (a compound subject) takes no other slot');
   return {
     id,
     code,
@@ -105,6 +113,7 @@ export function parsePatternLine(line: string, id: string, knownCodes: Set<strin
     hasTarget: elements.some((e) => e.kind === 'slot' && e.slot === 'target'),
     hasSource: elements.some((e) => e.kind === 'slot' && e.slot === 'source'),
     hasPair: elements.some((e) => e.kind === 'slot' && e.slot === 'pair'),
+    pairSubject,
     placeTarget: /\{target\+place\}/i.test(text),
   };
 }
@@ -122,9 +131,14 @@ export function parsePattern(text: string): PatternElement[] {
     const optional = part.startsWith('(') && part.endsWith(')');
     const body = optional ? part.slice(1, -1) : part;
     if (/[{}()|]/.test(body)) throw new Error(`cannot read pattern element ${JSON.stringify(part)}`);
-    const alts = body.split('/').map((a) => a.toLowerCase()).filter(Boolean);
-    if (!alts.length) throw new Error(`empty pattern element in ${JSON.stringify(text)}`);
-    elements.push({ kind: 'word', alts, optional });
+    // `new_economic_relations`: words joined by `_` stand next to each other, with nothing between.
+    const joined = body.split('_');
+    if (joined.length > 1 && (optional || joined.some((w) => !w))) throw new Error(`cannot read joined words ${JSON.stringify(part)}`);
+    joined.forEach((w, i) => {
+      const alts = w.split('/').map((a) => a.toLowerCase()).filter(Boolean);
+      if (!alts.length) throw new Error(`empty pattern element in ${JSON.stringify(text)}`);
+      elements.push(i > 0 ? { kind: 'word', alts, optional, adjacent: true } : { kind: 'word', alts, optional });
+    });
   }
   const first = elements[0];
   if (!first || first.kind !== 'word' || first.optional) throw new Error('a pattern must start with a (non-optional) trigger word');

@@ -10,16 +10,17 @@ import { DyadError } from '../model/errors.js';
 import { compileActors, type ActorDictionary, type ActorSources } from './actor-dictionary.js';
 import { loadDiscards, type Discards } from './discards.js';
 import { loadEventPatterns, type EventPatterns } from './event-patterns.js';
-import { loadOntology, loadPloverContexts, type Ontology } from './ontology.js';
+import { addDeclaredCodes, loadOntology, loadPloverContexts, type Ontology } from './ontology.js';
 import { loadIntentRules, type IntentRules } from './intent.js';
 import { loadVerbClasses, type VerbClasses } from './verb-classes.js';
-import { countrySchema, institutionSchema, organisationSchema, personSchema, roleSchema } from './schema.js';
+import { countrySchema, groupSchema, institutionSchema, organisationSchema, personSchema, roleSchema } from './schema.js';
 import { loadTopics, type Topics } from './topics.js';
 import { readYamlList, type YamlProblem } from './yaml-file.js';
 
 export interface Dictionaries {
   version: string;
   dataDir: string;
+  /** CAMEO's codes, and those the --dict folder declares in events/codes.tsv. */
   ontology: Ontology;
   actors: ActorDictionary;
   events: EventPatterns;
@@ -71,16 +72,19 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
     if (hit) return hit;
   }
   const problems = options.problems;
-  const ontology = loadOntology(join(dataDir, 'ontology', 'cameo.tsv'));
+  const cameo = loadOntology(join(dataDir, 'ontology', 'cameo.tsv'));
   const actorDir = options.dictDir ? pickDir(options.dictDir, 'actors') : join(dataDir, 'actors');
   const eventDir = options.dictDir ? pickDir(options.dictDir, 'events') : join(dataDir, 'events');
+  // A dictionary folder may declare event codes of its own (events/codes.tsv): they join CAMEO's for its patterns.
+  const declaredCodes = join(eventDir, 'codes.tsv');
+  const ontology = options.dictDir && existsSync(declaredCodes) ? addDeclaredCodes(cameo, declaredCodes, problems) : cameo;
   const actors = compileActors(problems ? readActorSources(actorDir, problems) : readActorSourcesCached(actorDir));
   const events = loadEventPatterns(eventDir, new Set(ontology.keys()), problems);
   const discards = loadDiscards(join(eventDir, 'discards.txt'), problems);
   const base = readFileSync(join(dataDir, 'VERSION'), 'utf8').trim();
   const version = options.dictDir ? `${base}+custom` : base;
   const lemmas = loadLemmaExceptions(join(dataDir, 'lexicon', 'lemma-exceptions.tsv'));
-  const intent = loadIntentRules(join(dataDir, 'ontology', 'intent.tsv'), join(dataDir, 'lexicon', 'intent-words.txt'), new Set(ontology.keys()));
+  const intent = loadIntentRules(join(dataDir, 'ontology', 'intent.tsv'), join(dataDir, 'lexicon', 'intent-words.txt'), new Set(cameo.keys()));
   const untargeted = readList(join(dataDir, 'ontology', 'untargeted.txt'));
   const verbs = loadVerbClasses(join(dataDir, 'lexicon', 'verbs.yaml'));
   const topics = loadTopics(topicDir(dataDir, options.dictDir), loadPloverContexts(join(dataDir, 'ontology', 'plover.yaml')), problems);
@@ -122,7 +126,7 @@ function pickDir(root: string, sub: string): string {
 
 /** The YAML actor files in `dir`, in a fixed order. */
 function actorFiles(dir: string): string[] {
-  const files = ['countries.yaml', 'organisations.yaml', 'institutions.yaml', 'roles.yaml'].map((f) => join(dir, f)).filter((f) => existsSync(f));
+  const files = ['countries.yaml', 'organisations.yaml', 'institutions.yaml', 'roles.yaml', 'groups.yaml'].map((f) => join(dir, f)).filter((f) => existsSync(f));
   const peopleDir = join(dir, 'people');
   if (existsSync(peopleDir)) files.push(...readdirSync(peopleDir).filter((n) => n.endsWith('.yaml')).sort().map((f) => join(peopleDir, f)));
   return files;
@@ -173,5 +177,6 @@ export function readActorSources(dir: string, problems?: YamlProblem[]): ActorSo
     institutions: list('institutions.yaml', institutionSchema),
     roles: list('roles.yaml', roleSchema),
     people,
+    groups: list('groups.yaml', groupSchema),
   };
 }

@@ -112,6 +112,8 @@ function lookupNames(dicts: Dictionaries, text: string, date: string): NameResul
         return { text, hit, code, detail: `with a role word: ${code}+sector (\`${text} officials\` -> ${code}GOV)` };
       case 'organisation':
         return { text, hit, code, detail: `${hit.kind}${hit.country ? ` of ${hit.country}` : ''}` };
+      case 'group':
+        return { text, hit, code, detail: `a compound actor: one event for each of ${hit.codes.join(', ')}` };
       default:
         return { text, hit, code, detail: '' };
     }
@@ -210,7 +212,7 @@ function matchesFrom(p: EventPattern, start: number, n: number, has: (i: number,
       continue;
     }
     let found = -1;
-    for (let j = pos + 1; j < n && j <= pos + 1 + Math.max(gap, 3); j++) {
+    for (let j = pos + 1; j < n && j <= pos + 1 + (e.adjacent && !gap ? 0 : Math.max(gap, 3)); j++) {
       if (has(j, e.alts)) {
         found = j;
         break;

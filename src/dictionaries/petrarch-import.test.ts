@@ -29,6 +29,7 @@ GOLLUM  # a dated actor
 SAM_GAMGEE [HOB]
 	[ORCHOB 20100109-20100112] # first listed wins
 	[HOBMIL 20080120-20121109]
+LORIEN  [ELR/GAL]
 `;
 const AGENTS = `!PERSON! = MAN, WOMAN
 PRESIDENT [~GOV] # ns
@@ -68,6 +69,13 @@ ARRIVE
 +BREAK_DOWN {+BREAKS_DOWN +BROKE_DOWN}
 - SAID * TO ATTEND  [036]
 - * WITH %  [1717]
+
+--- MEET  [040]  ---
+MEET
+- % *  [030:030]
+- % * TALKS $  [031]
+- * BETWEEN %  [043]
+- * FORMAL_TALKS  [046]
 `;
 const DISCARDS = `# Story-level discards
 +World Golf Championships   # pas
@@ -128,13 +136,15 @@ describe('dyad dict import --format petrarch', () => {
     ]);
   });
 
-  it('writes agents as role words with irregular plurals and substitutions', () => {
+  it('writes agents as role words with regular and irregular plurals and substitutions, and prefix agents', () => {
     const roles = yaml('actors/roles.yaml') as { code: string; words: string[] }[];
     const byCode = Object.fromEntries(roles.map((r) => [r.code, r.words]));
-    expect(byCode.GOV).toEqual(['president']);
+    // PETRARCH forms regular plurals (+S, Y -> IES) unless {...} gives them; `{}` forms none.
+    expect(byCode.GOV).toEqual(['president', 'presidents']);
     expect(byCode.GOVATG).toEqual(['attorney general', 'attorneys general']);
-    expect(byCode.LEG).toEqual(['congressman', 'congresswoman']);
-    expect(byCode.NGO).toEqual(['human rights body']);
+    expect(byCode.LEG).toEqual(['congressman', 'congresswoman', 'congressmans', 'congresswomans']);
+    expect(byCode.MIL).toEqual(['troops']);
+    expect(roles.find((r) => r.code === 'NGO')).toEqual({ code: 'NGO', prefix: true, words: ['human rights body', 'human rights bodies'] });
     expect(byCode.GGS).toEqual(['golden goose', 'golden geese']);
     expect(readFileSync(join(out, 'actors/codes.tsv'), 'utf8')).toMatch(/^ATG\trole\t/m);
   });
@@ -151,8 +161,8 @@ describe('dyad dict import --format petrarch', () => {
       '070 | contribute {target+place}',
       '070 | be contribute by {source}',
       '071 | contribute dollars {target+place}',
-      '071 | contribute swiss francs {target+place}',
-      '--- | contribute rupees {target+place}',
+      '071 | contribute swiss_francs {target+place}',
+      '903 | contribute rupees {target+place}',
       '064 | free from {source}',
       '032:033 | arrive {target+place}',
       '032:033 | be arrive by {source}',
@@ -160,8 +170,14 @@ describe('dyad dict import --format petrarch', () => {
       '032:033 | be break/breaks/broke down by {source}',
       '036 | said arrive to attend {target+place}',
       '036 | said break/breaks/broke down to attend {target+place}',
-      '171 | arrive with {pair}',
-      '171 | break/breaks/broke down with {pair}',
+      '171 | arrive with {target+place}',
+      '171 | break/breaks/broke down with {target+place}',
+      '040 | meet {target+place}',
+      '040 | be meet by {source}',
+      '030:030 | {pair} meet',
+      '031 | meet talks {source}',
+      '043 | meet between {pair}',
+      '046 | meet formal_talks {target+place}',
     ]);
   });
 
@@ -170,16 +186,37 @@ describe('dyad dict import --format petrarch', () => {
       expect.arrayContaining([
         'test.actors.txt:7: skipped: Boromir: null code [---] (PETRARCH\'s "do not code"); dyad has no null actor code',
         'test.actors.txt:8: skipped: Ithilen Television: code [ITHTV] is not made of three-letter blocks',
-        'test.agents.txt:5: partial: prefix agent [NGO~]: dyad appends role codes after the country, so "Arnor human rights body" codes ARNNGO, not NGOARN',
         expect.stringMatching(/^test.verbs.txt:12: skipped: .*negation is left to dyad's coder/),
-        expect.stringMatching(/^test.verbs.txt:13: skipped: .*code xxy is not a CAMEO code/),
-        expect.stringMatching(/^test.verbs.txt:19: partial: .*code 903 is not a CAMEO code; written as a blocking pattern/),
+        expect.stringMatching(/^test.verbs.txt:13: skipped: .*code xxy is neither a CAMEO code .* nor a code of digits/),
         expect.stringMatching(/^test.verbs.txt:23: partial: .*code 0641 is not a CAMEO code; coded 064/),
         expect.stringMatching(/^test.verbs.txt:24: skipped: .*the subject is the target/),
         expect.stringMatching(/^test.verbs.txt:30: partial: .*code 1717 is not a CAMEO code; coded 171/),
       ]),
     );
     expect(report.counts['lines not converted']).toBe(report.skipped.filter((n) => n.severity === 'skipped').length);
+    expect(notes.some((n) => n.startsWith('test.verbs.txt:19:'))).toBe(false);
+  });
+
+  it('writes an actor with several codes as a group, and a compound-subject pattern (%) with a leading {pair}', () => {
+    expect(yaml('actors/groups.yaml')).toEqual([{ name: 'Lorien', aliases: [], codes: ['ELR', 'GAL'] }]);
+    expect(readFileSync(join(out, 'actors/codes.tsv'), 'utf8')).toMatch(/^ELR\tprefix\t/m);
+    expect(notes.filter((n) => /several codes|Lorien/.test(n))).toEqual([]);
+    const pair = loadDictionaries({ dictDir: out }).events.all.find((p) => p.pairSubject);
+    expect([pair?.code, pair?.reverse, pair?.text]).toEqual(['030', '030', '{pair} meet']);
+    // With another actor marker ($) the % is left to the coder, as before.
+    expect(notes).toContainEqual(expect.stringMatching(/^test.verbs.txt:\d+: partial: .*compound subject \(%\) with another actor marker/));
+  });
+
+  it('declares event codes outside CAMEO in events/codes.tsv, which the coder reads with Goldstein and quad class unknown', () => {
+    expect(readFileSync(join(out, 'events/codes.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))).toEqual([
+      'code\tname\tgoldstein\tquad_class\tplover_event\tplover_mode\tplover_context\tdescription',
+      expect.stringMatching(/^903\tPETRARCH code 903\t\t\t\t\t\tnot a CAMEO code; first used at test.verbs.txt:19 /),
+    ]);
+    expect(report.counts['event codes declared in events/codes.tsv']).toBe(1);
+    const entry = loadDictionaries({ dictDir: out }).ontology.get('903');
+    expect(entry).toMatchObject({ code: '903', goldstein: null, quadClass: null, ploverEvent: null });
+    // 1717 has a CAMEO parent (171) and is coded as that, not declared.
+    expect(loadDictionaries({ dictDir: out }).ontology.has('1717')).toBe(false);
   });
 
   it('writes paired codes as CODE:REVERSE and target slots that take places, which the pattern parser reads', () => {

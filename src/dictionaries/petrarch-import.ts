@@ -83,6 +83,10 @@ interface Ctx {
   blocks: Map<string, Set<'prefix' | 'role'>>;
   isoCountries: Map<string, string>;
   declared: Map<string, { kind: 'prefix' | 'role'; where: string }>;
+  /** Event codes outside CAMEO, with no CAMEO parent, that the verb files use: written to events/codes.tsv. */
+  eventCodes: Map<string, { name: string; where: string }>;
+  /** CAMEO's codes and the declared ones: what a written pattern may use. */
+  knownCodes: Set<string>;
 }
 
 const skip = (ctx: Ctx, line: number, message: string) => ctx.notes.push({ file: ctx.file, line, severity: 'skipped', message });
@@ -95,7 +99,8 @@ export function importPetrarch(files: string[], outDir: string, options: ImportO
   readCodeList(join(dataDir, 'ontology', 'actor-roles.tsv'), blocks);
   const isoCountries = new Map<string, string>();
   for (const c of readYamlList(join(dataDir, 'actors', 'countries.yaml'), countrySchema)) isoCountries.set(c.value.code, c.value.iso2);
-  const base = { cameo: new Set(loadOntology(join(dataDir, 'ontology', 'cameo.tsv')).keys()), blocks, isoCountries, declared: new Map() };
+  const cameo = new Set(loadOntology(join(dataDir, 'ontology', 'cameo.tsv')).keys());
+  const base = { cameo, blocks, isoCountries, declared: new Map(), eventCodes: new Map(), knownCodes: new Set(cameo) };
   const notes: ImportNote[] = [];
   const report: ImportReport = { files: [], counts: {}, skipped: notes };
   const actors = new ActorCollector();
@@ -138,6 +143,13 @@ export function importPetrarch(files: string[], outDir: string, options: ImportO
     join(outDir, 'actors', 'codes.tsv'),
     `# Actor code blocks used by the imported dictionaries that are not in dyad's data/ontology/actor-roles.tsv.\ncode\tkind\tmeaning\n${declared.map(([c, d]) => `${c.split('\t')[0]}\t${d.kind}\tnot a CAMEO code; used at ${d.where}`).join('\n')}${declared.length ? '\n' : ''}`,
   );
+  const eventCodes = [...base.eventCodes.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  writeFileSync(
+    join(outDir, 'events', 'codes.tsv'),
+    `${header('PETRARCH verb dictionaries')}# Event codes the imported patterns use that CAMEO (data/ontology/cameo.tsv) lacks; Goldstein value and quad class unknown.\n` +
+      `code\tname\tgoldstein\tquad_class\tplover_event\tplover_mode\tplover_context\tdescription\n` +
+      eventCodes.map(([c, d]) => `${c}\t${d.name}\t\t\t\t\t\tnot a CAMEO code; first used at ${d.where}\n`).join(''),
+  );
   report.counts = {
     ...written,
     'role words': roles,
@@ -145,6 +157,7 @@ export function importPetrarch(files: string[], outDir: string, options: ImportO
     discards: discards.length,
     issues: issues.reduce((n, i) => n + ('phrases' in i ? i.phrases.length : 0), 0),
     'codes declared in actors/codes.tsv': declared.length,
+    'event codes declared in events/codes.tsv': eventCodes.length,
     'lines not converted': notes.filter((n) => n.severity === 'skipped').length,
     'lines converted with a loss': notes.filter((n) => n.severity === 'partial').length,
   };
@@ -198,7 +211,7 @@ function actorCode(ctx: Ctx, raw: string, line: number, what: string): string | 
   }
   if (code.includes('/')) {
     const first = code.split('/')[0];
-    partial(ctx, line, `${what}: several codes [${code}]; dyad gives one code per name: kept ${first.toUpperCase()}`);
+    partial(ctx, line, `${what}: several codes [${code}]; a dyad date-bounded role holds one code: kept ${first.toUpperCase()}`);
     code = first;
   }
   if (code !== code.toUpperCase()) {
@@ -259,6 +272,8 @@ interface ActorRecord {
   line: number;
   names: Line[];
   code: string | null;
+  /** `[ELR/GAL]`: a name for several actors, written as a group (a compound actor). */
+  group: string[] | null;
   codeLine: number;
   hasCode: boolean;
   restrictions: Restriction[];
@@ -279,6 +294,7 @@ class ActorCollector {
     const organisations: object[] = [];
     const institutions: object[] = [];
     const people: object[] = [];
+    const groups: object[] = [];
     // Bare three-letter codes are countries (PETRARCH's convention); collect them first so blocks can be checked.
     const bare = new Set<string>();
     for (const { record } of this.records) {
@@ -292,6 +308,12 @@ class ActorCollector {
       if (undated.length) {
         if (code && undated.some((u) => u.code !== code)) partial(ctx, undated[0].line, `a second default code [${undated[0].code}] after [${code}]; kept the first`);
         code = code ?? undated[0].code;
+      }
+      if (record.group) {
+        if (record.restrictions.length) partial(ctx, record.line, `${names[0]}: several codes [${record.group.join('/')}] and date restrictions; the restrictions are dropped`);
+        for (const c of record.group) declareBlocks(ctx, c, record.codeLine, bare);
+        groups.push({ name: names[0], aliases: [...new Set(names.flatMap((n) => nameVariants(n, true)))].filter((n) => n !== names[0]), codes: record.group });
+        continue;
       }
       if (dated.length) {
         const roles = partition(dated, code);
@@ -345,7 +367,8 @@ class ActorCollector {
     write('organisations.yaml', '', organisations);
     write('institutions.yaml', '# PETRARCH actors with a country+role code and no dates.\n', institutions);
     write(join('people', 'imported.yaml'), '# PETRARCH actors with date restrictions (whatever they name): one role per date range.\n', people);
-    return { countries: countryList.length, organisations: organisations.length, institutions: institutions.length, 'people (dated actors)': people.length };
+    write('groups.yaml', '# PETRARCH actors with several codes ([A/B]): each name stands for all of them, one event per code.\n', groups);
+    return { countries: countryList.length, organisations: organisations.length, institutions: institutions.length, 'people (dated actors)': people.length, 'groups (several codes)': groups.length };
   }
 }
 
@@ -451,10 +474,16 @@ function readActors(ctx: Ctx, lines: Line[], out: ActorCollector): void {
       skip(ctx, line, `cannot read the actor line ${JSON.stringify(body.trim())}`);
       continue;
     }
-    const rec: ActorRecord = { file: ctx.file, line, names: [{ text: m[1], line }], code: null, codeLine: line, hasCode: false, restrictions: [] };
+    const rec: ActorRecord = { file: ctx.file, line, names: [{ text: m[1], line }], code: null, group: null, codeLine: line, hasCode: false, restrictions: [] };
     if (m[2] !== undefined) {
       rec.hasCode = true;
-      rec.code = actorCode(ctx, m[2], line, petrarchName(m[1]));
+      // `LORIEN [ELR/GAL]`: the name stands for each of its codes (a group in dyad: one event per code).
+      const parts = m[2].split('/').map((c) => c.trim()).filter(Boolean);
+      if (parts.length > 1) {
+        const codes = [...new Set(parts.map((c) => actorCode(ctx, c, line, petrarchName(m[1]))).filter((c): c is string => c !== null))];
+        if (codes.length > 1) rec.group = codes;
+        else rec.code = codes[0] ?? null;
+      } else rec.code = actorCode(ctx, m[2], line, petrarchName(m[1]));
     }
     cur = rec;
   }
@@ -467,6 +496,10 @@ function readActors(ctx: Ctx, lines: Line[], out: ActorCollector): void {
 interface RoleWord {
   word: string;
   code: string;
+  /** `[NGO~]`: the code goes before the actor's. */
+  prefix: boolean;
+  /** A regular plural the importer formed, as PETRARCH does: dropped without a note where the word is taken. */
+  generated?: boolean;
   file: string;
   line: number;
   ctx: Ctx;
@@ -491,10 +524,8 @@ function readAgents(ctx: Ctx, lines: Line[]): RoleWord[] {
     const suffix = /^~([A-Za-z0-9]+)$/.exec(codeRaw);
     const prefix = /^([A-Za-z0-9]+)~$/.exec(codeRaw);
     if (suffix) code = suffix[1].toUpperCase();
-    else if (prefix) {
-      code = prefix[1].toUpperCase();
-      partial(ctx, line, `prefix agent [${codeRaw}]: dyad appends role codes after the country, so "Arnor ${phraseRaw.toLowerCase().replace(/_/g, ' ')}" codes ARN${code}, not ${code}ARN`);
-    } else {
+    else if (prefix) code = prefix[1].toUpperCase();
+    else {
       skip(ctx, line, `agent code [${codeRaw}] has no ~`);
       continue;
     }
@@ -515,9 +546,21 @@ function readAgents(ctx: Ctx, lines: Line[]): RoleWord[] {
     }
     const words = phrases.map((p) => p.replace(/_+$/, '').replace(/_/g, ' ').toLowerCase().replace(/\s+/g, ' ').trim());
     if (plural && plural.trim()) words.push(...plural.trim().split(/\s+/).map((p) => p.replace(/_+$/, '').replace(/_/g, ' ').toLowerCase()));
-    for (const w of words) out.push({ word: w, code, file: ctx.file, line, ctx });
+    for (const w of words) out.push({ word: w, code, prefix: Boolean(prefix), file: ctx.file, line, ctx });
+    // PETRARCH forms regular plurals itself unless `{...}` gives the plural (`{}`: none) or the phrase ends in `_`.
+    // dyad matches inflections through the tagger's lemmas, which miss capitalised plurals (`Lawmakers in ...`).
+    if (plural === undefined && !/_\s*$/.test(phraseRaw.trim())) {
+      for (const w of words) out.push({ word: regularPlural(w), code, prefix: Boolean(prefix), file: ctx.file, line, ctx, generated: true });
+    }
   }
   return out;
+}
+
+/** PETRARCH's regular plural of a phrase's last word: +S, Y -> IES, SS -> SSES. */
+function regularPlural(phrase: string): string {
+  if (/ss$/.test(phrase)) return `${phrase}es`;
+  if (/[^aeiou]y$/.test(phrase)) return `${phrase.slice(0, -1)}ies`;
+  return `${phrase}s`;
 }
 
 function writeRoles(file: string, words: RoleWord[], baseCtx: Ctx): number {
@@ -528,18 +571,26 @@ function writeRoles(file: string, words: RoleWord[], baseCtx: Ctx): number {
     const key = w.word.replace(/-/g, ' ');
     const first = seen.get(key);
     if (first) {
-      if (first.code !== w.code) skip(w.ctx, w.line, `role word "${w.word}" is already ${first.code} at ${basename(first.file)}:${first.line}; a word has one code in dyad`);
+      if (w.generated) continue;
+      if (first.code !== w.code || first.prefix !== w.prefix) skip(w.ctx, w.line, `role word "${w.word}" is already ${first.code}${first.prefix ? ' (prefix)' : ''} at ${basename(first.file)}:${first.line}; a word has one code in dyad`);
       continue;
     }
     seen.set(key, w);
-    declareBlocks(w.ctx, w.code, w.line, new Set(), true);
-    let list = byCode.get(w.code);
-    if (!list) byCode.set(w.code, (list = []));
+    // A prefix agent's blocks may be non-state prefixes (NGO) or roles; unknown ones are declared as prefixes.
+    if (w.prefix) {
+      for (let i = 0; i < w.code.length; i += 3) {
+        const b = w.code.slice(i, i + 3);
+        if (!w.ctx.blocks.get(b)?.size && !w.ctx.declared.has(`${b}\tprefix`)) w.ctx.declared.set(`${b}\tprefix`, { kind: 'prefix', where: `${basename(w.ctx.file)}:${w.line}` });
+      }
+    } else declareBlocks(w.ctx, w.code, w.line, new Set(), true);
+    const codeKey = `${w.code}${w.prefix ? '~' : ''}`;
+    let list = byCode.get(codeKey);
+    if (!list) byCode.set(codeKey, (list = []));
     list.push(w.word);
     n++;
   }
   void baseCtx;
-  const entries = [...byCode.entries()].map(([code, ws]) => ({ code, words: ws }));
+  const entries = [...byCode.entries()].map(([key, ws]) => (key.endsWith('~') ? { code: key.slice(0, -1), prefix: true, words: ws } : { code: key, words: ws }));
   writeFileSync(file, `# Imported by \`dyad dict import --format petrarch\` from PETRARCH agents. Do not edit by hand; re-import.\n${entries.length ? stringify(entries) : '[]\n'}`);
   return n;
 }
@@ -565,7 +616,8 @@ const FUNCTION_WORDS = new Set([
 ]);
 
 /** A pattern element before slots are placed: a word with alternatives, or a PETRARCH actor marker. */
-type Piece = { kind: 'words'; alts: string[][] } | { kind: 'mark'; mark: '+' | '$' | '%' | '^' } | { kind: 'verb' };
+/** `joined`: written after `_` (`NEW_&TIETYPES`): PETRARCH reads it as the next word, with nothing between. */
+type Piece = { kind: 'words'; alts: string[][]; joined?: boolean } | { kind: 'mark'; mark: '+' | '$' | '%' | '^' } | { kind: 'verb' };
 
 function readVerbs(ctx: Ctx, lines: Line[]): string[] {
   const synsets = new Map<string, string[][]>();
@@ -573,6 +625,7 @@ function readVerbs(ctx: Ctx, lines: Line[]): string[] {
   const keys = new Map<string, { code: string; line: number }>();
   let verbs: Verb[] = [];
   let blockCode: string | null = null;
+  let blockName = '';
   let mode: 'none' | 'synset' | 'block' = 'none';
   let synName = '';
   const emit = (code: string, text: string, line: number, note?: string) => {
@@ -582,12 +635,12 @@ function readVerbs(ctx: Ctx, lines: Line[]): string[] {
     const pattern = /\{(target|source|pair)(\+place)?\}/.test(text) ? text : `${text} {target+place}`;
     let parsed;
     try {
-      parsed = parsePatternLine(`${code} | ${pattern} | x`, 'import', ctx.cameo);
+      parsed = parsePatternLine(`${code} | ${pattern} | x`, 'import', ctx.knownCodes);
     } catch (e) {
       skip(ctx, line, `${pattern}: ${(e as Error).message}`);
       return;
     }
-    const key = parsed.elements.map((e) => (e.kind === 'slot' ? `{${e.slot}}` : `${e.optional ? '?' : ''}${[...e.alts].sort().join('/')}`)).join(' ');
+    const key = (parsed.pairSubject ? '{pair} ' : '') + parsed.elements.map((e) => (e.kind === 'slot' ? `{${e.slot}}` : `${e.adjacent ? '_' : ''}${e.optional ? '?' : ''}${[...e.alts].sort().join('/')}`)).join(' ');
     const first = keys.get(key);
     if (first) {
       if (first.code !== code) skip(ctx, line, `"${pattern}" [${code}] is the same dyad pattern as line ${first.line} [${first.code}]; kept the first`);
@@ -596,39 +649,41 @@ function readVerbs(ctx: Ctx, lines: Line[]): string[] {
     }
     keys.set(key, { code, line });
     if (note) partial(ctx, line, note);
-    out.push(`${code} | ${pattern} | ${exampleFor(parsed.elements)}`);
+    out.push(`${code} | ${pattern} | ${exampleFor(parsed.elements, parsed.pairSubject)}`);
   };
   /**
-   * A verb's or pattern's code in dyad's form. A code outside CAMEO with no CAMEO parent skips a verb line; a pattern
-   * with such a code becomes a blocking pattern, so that its phrasing codes nothing rather than the verb's general code.
+   * A verb's or pattern's code in dyad's form. A code outside CAMEO whose first three digits are a CAMEO code becomes
+   * that code (`1717` -> 171); any other code of digits (then letters) is the dictionary's own and is declared in
+   * events/codes.tsv (`903`, `223`), so its phrasing codes it. Codes of other shapes (`+++`, `###`, `xxy`) are skipped.
    */
-  const codeOf = (raw: string, line: number, what: string, isPattern = false): string | null => {
+  const codeOf = (raw: string, line: number, what: string): string | null => {
     const codes = raw.split(':').map((c) => c.trim());
     if (codes[0] === '---') return null;
-    const code = oneCode(codes[0]);
+    const code = oneCode(codes[0], line, what);
     if (!code) {
-      // (Only codes made of digits, then letters: TABARI's `+++` and `###` and test codes such as `xxy` are skipped.)
-      if (isPattern && /^\d{2,}[0-9A-Za-z]*$/.test(codes[0])) {
-        partial(ctx, line, `${what}: code ${codes[0]} is not a CAMEO code; written as a blocking pattern (---), so the phrasing codes nothing`);
-        return BLOCK;
-      }
-      skip(ctx, line, `${what}: code ${codes[0]} is not a CAMEO code in data/ontology/cameo.tsv`);
+      skip(ctx, line, `${what}: code ${codes[0]} is neither a CAMEO code in data/ontology/cameo.tsv nor a code of digits`);
       return null;
     }
     if (code !== codes[0]) partial(ctx, line, `${what}: code ${codes[0]} is not a CAMEO code; coded ${code}`);
     // `[032:033]`: the second code is the reverse event (the target acting on the source), written `032:033` in dyad.
     if (codes.length > 1 && codes[1] && codes[1] !== '---') {
-      const reverse = oneCode(codes[1]);
+      const reverse = oneCode(codes[1], line, what);
       if (reverse) return `${code}:${reverse}`;
-      partial(ctx, line, `${what}: the reverse code ${codes[1]} is not a CAMEO code; dropped`);
+      partial(ctx, line, `${what}: the reverse code ${codes[1]} is neither a CAMEO code nor a code of digits; dropped`);
     }
     return code;
   };
-  /** The CAMEO code, or the CAMEO code its first three digits make (`174K` -> 174); null when there is none. */
-  const oneCode = (raw: string): string | null => {
+  /** The CAMEO code, the CAMEO code its first three digits make (`174K` -> 174), else a declared code; null for none. */
+  const oneCode = (raw: string, line: number, what: string): string | null => {
     if (ctx.cameo.has(raw)) return raw;
     const three = /^(\d{3})[0-9A-Za-z]+$/.exec(raw)?.[1];
-    return three && ctx.cameo.has(three) ? three : null;
+    if (three && ctx.cameo.has(three)) return three;
+    if (!/^\d{2,}[0-9A-Za-z]*$/.test(raw)) return null;
+    if (!ctx.eventCodes.has(raw)) {
+      ctx.eventCodes.set(raw, { name: blockName && raw === blockCode ? `${blockName} (PETRARCH verb block)` : `PETRARCH code ${raw}`, where: `${basename(ctx.file)}:${line} (${what})` });
+      ctx.knownCodes.add(raw);
+    }
+    return raw;
   };
   const expandSyn = (name: string, line: number, depth = 0): string[][] | null => {
     const list = synsets.get(name.toUpperCase().replace(/_$/, ''));
@@ -651,6 +706,7 @@ function readVerbs(ctx: Ctx, lines: Line[]): string[] {
       verbs = [];
       const code = /\[([^\]]*)\]/.exec(header[1]);
       blockCode = code ? code[1].trim() : '---';
+      blockName = header[1].replace(/\[[^\]]*\]/, '').trim().replace(/_/g, ' ').toLowerCase();
       continue;
     }
     if (t.startsWith('&')) {
@@ -720,16 +776,17 @@ function readVerbs(ctx: Ctx, lines: Line[]): string[] {
     }
     const what = `pattern "- ${m[1]}"`;
     // A null code [---] stops the verb's own code for this phrasing: a dyad blocking pattern.
-    const code = m[2].trim() === BLOCK ? BLOCK : codeOf(m[2].trim(), line, what, true);
+    const code = m[2].trim() === BLOCK ? BLOCK : codeOf(m[2].trim(), line, what);
     if (!code) return;
     if (!verbs.length) {
       skip(ctx, line, `${what}: no verb in this block`);
       return;
     }
-    // Tokens: words (joined by _ or blanks), synsets, *, and the actor markers + $ % ^.
-    const tokens = m[1].replace(/[{}()]/g, ' ').split(/[\s_]+/).filter(Boolean);
+    // Tokens: words (joined by _, which makes them consecutive, or blanks), synsets, *, and the actor markers + $ % ^.
+    const tokens = m[1].replace(/[{}()]/g, ' ').split(/\s+/).filter(Boolean)
+      .flatMap((chunk) => chunk.split('_').filter(Boolean).map((tok, i) => ({ tok, joined: i > 0 })));
     const pieces: Piece[] = [];
-    for (const tok of tokens) {
+    for (const { tok, joined } of tokens) {
       if (tok === '*') pieces.push({ kind: 'verb' });
       else if (tok === '+' || tok === '$' || tok === '%' || tok === '^') pieces.push({ kind: 'mark', mark: tok });
       else if (tok.startsWith('&')) {
@@ -738,8 +795,8 @@ function readVerbs(ctx: Ctx, lines: Line[]): string[] {
           skip(ctx, line, `${what}: synset ${tok} is not defined before it is used`);
           return;
         }
-        pieces.push({ kind: 'words', alts });
-      } else pieces.push({ kind: 'words', alts: [[tok.toLowerCase()]] });
+        pieces.push({ kind: 'words', alts, joined });
+      } else pieces.push({ kind: 'words', alts: [[tok.toLowerCase()]], joined });
     }
     const verbAt = pieces.findIndex((p) => p.kind === 'verb');
     if (verbAt < 0) {
@@ -756,33 +813,42 @@ function readVerbs(ctx: Ctx, lines: Line[]): string[] {
     let pre = pieces.slice(0, verbAt);
     const post = pieces.slice(verbAt + 1);
     let subjectIsTarget = false;
+    let compoundSubject = false;
     while (pre.length && (pre[0].kind === 'mark' || (pre[0].kind === 'words' && pre[0].alts.every((a) => FUNCTION_WORDS.has(a[0]))))) {
       const p = pre.shift()!;
       if (p.kind === 'mark') {
         if (p.mark === '+') subjectIsTarget = true;
-        if (p.mark === '%') notes.push('compound subject (%) left to the coder (A and B ... codes A-B for reciprocal codes)');
+        if (p.mark === '%') compoundSubject = true;
       } else if (p.kind === 'words') notes.push(`words before the verb dropped (dyad patterns start at their trigger): ${p.alts.map((a) => a.join(' ')).join('/')}`);
     }
     const hasSourceMark = [...pre, ...post].some((p) => p.kind === 'mark' && p.mark === '$');
+    // `- % * [030]`: the subject is a compound whose members act on each other, dyad's leading `{pair}`; where the
+    // pattern names another actor too, the compound is left to the coder.
+    const pairSubject = compoundSubject && !subjectIsTarget && ![...pre, ...post].some((p) => p.kind === 'mark' && p.mark !== '^');
+    if (compoundSubject && !pairSubject) notes.push('compound subject (%) with another actor marker left to the coder (A and B ... codes A-B for reciprocal codes)');
     if (subjectIsTarget && !hasSourceMark) {
       skip(ctx, line, `${what}: the subject is the target (+ before the verb) and no $ names the source; dyad would make the subject the source`);
       return;
     }
-    // Elements: pre words, the verb, post words; + -> {target+place}, $ -> {source}, % after the verb -> {pair}, ^ dropped.
+    // Elements: pre words, the verb, post words; + -> {target+place}, $ -> {source}, ^ dropped. A % after the verb is a
+    // compound in the object: after `between`/`among` its members are the two sides ({pair}: `fighting between A and
+    // B`); elsewhere it is the target, each member in turn (`agrees with A and B`: the subject with A and with B).
     const seq: Piece[] = [...pre, { kind: 'verb' }, ...post];
-    const slotted: (string | string[][])[] = [];
+    const slotted: Slotted[] = [];
     for (const p of seq) {
       if (p.kind === 'mark') {
         if (p.mark === '^') continue;
         if (!slotted.length) continue;
-        const slot = p.mark === '+' ? '{target+place}' : p.mark === '$' ? '{source}' : '{pair}';
-        if (slotted.includes(slot)) {
+        const last = slotted[slotted.length - 1].e;
+        const sides = Array.isArray(last) && last.some((a) => a.length === 1 && (a[0] === 'between' || a[0] === 'among'));
+        const slot = p.mark === '+' || (p.mark === '%' && !sides) ? '{target+place}' : p.mark === '$' ? '{source}' : '{pair}';
+        if (slotted.some((s) => s.e === slot)) {
           notes.push(`a second ${p.mark} dropped`);
           continue;
         }
-        slotted.push(slot);
-      } else if (p.kind === 'verb') slotted.push([['*']]);
-      else slotted.push(p.alts);
+        slotted.push({ e: slot, joined: false });
+      } else if (p.kind === 'verb') slotted.push({ e: [['*']], joined: false });
+      else slotted.push({ e: p.alts, joined: p.joined ?? false });
     }
     for (const v of verbs) {
       const variants = expandElements(slotted, verbElements(v));
@@ -790,38 +856,46 @@ function readVerbs(ctx: Ctx, lines: Line[]): string[] {
         skip(ctx, line, `${what}: expands to ${variants.length} patterns (synsets of phrases); not written`);
         return;
       }
-      for (const pattern of variants) emit(code, pattern, line, notes.length ? `${what}: ${notes.join('; ')}` : undefined);
+      for (const pattern of variants) emit(code, pairSubject ? `{pair} ${pattern}` : pattern, line, notes.length ? `${what}: ${notes.join('; ')}` : undefined);
       notes.length = 0;
     }
   }
   return out;
 }
 
-/** Joins elements into dyad pattern texts: single-word alternatives as `a/b/c`, phrase alternatives as separate lines. */
-function expandElements(elements: (string | string[][])[], verb: string[]): string[] {
+/** A pattern element before expansion: a slot, the verb (`[['*']]`) or word alternatives, joined by `_` or not. */
+type Slotted = { e: string | string[][]; joined: boolean };
+
+/**
+ * Joins elements into dyad pattern texts: single-word alternatives as `a/b/c`, phrase alternatives as separate lines.
+ * Words PETRARCH reads as consecutive (joined by `_`, and the words of a synset phrase) are joined by `_` in dyad too.
+ */
+function expandElements(elements: Slotted[], verb: string[]): string[] {
+  // A word joined to the one before is held as `_word` until the final join.
+  const glue = (o: string[], w: string, joined: boolean) => (joined && o.length && !o[o.length - 1].endsWith('}') ? `_${w}` : w);
   let outs: string[][] = [[]];
-  for (const e of elements) {
+  for (const { e, joined } of elements) {
     if (typeof e === 'string') {
       outs = outs.map((o) => [...o, e]);
     } else if (e.length === 1 && e[0].length === 1 && e[0][0] === '*') {
       outs = outs.map((o) => [...o, ...verb]);
     } else if (e.every((a) => a.length === 1)) {
       const alt = [...new Set(e.map((a) => a[0]))].join('/');
-      outs = outs.map((o) => [...o, alt]);
+      outs = outs.map((o) => [...o, glue(o, alt, joined)]);
     } else {
-      outs = outs.flatMap((o) => e.map((a) => [...o, ...a]));
+      outs = outs.flatMap((o) => e.map((a) => [...o, glue(o, a[0], joined), ...a.slice(1).map((w) => `_${w}`)]));
     }
   }
-  return outs.map((o) => o.join(' '));
+  return outs.map((o) => o.join(' ').replace(/ _/g, '_'));
 }
 
-function exampleFor(elements: ReturnType<typeof parsePatternLine>['elements']): string {
-  const parts = ['Arnor'];
+function exampleFor(elements: ReturnType<typeof parsePatternLine>['elements'], pairSubject = false): string {
+  const parts = [pairSubject ? 'Arnor and Gondor' : 'Arnor'];
   for (const e of elements) {
     if (e.kind === 'slot') parts.push(e.slot === 'source' ? 'Gondor' : e.slot === 'pair' ? 'Gondor and Rohan' : 'Gondor');
     else if (!e.optional) parts.push(e.alts[0]);
   }
-  if (!elements.some((e) => e.kind === 'slot')) parts.push('Gondor');
+  if (!pairSubject && !elements.some((e) => e.kind === 'slot')) parts.push('Gondor');
   return `${parts.join(' ')}.`;
 }
 

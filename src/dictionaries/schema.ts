@@ -34,7 +34,16 @@ export const institutionSchema = z.strictObject({
 
 export const roleSchema = z.strictObject({
   code: z.string().regex(/^([A-Z]{3})+$/, 'expected sector codes of three capital letters'),
+  /** The code goes before the actor's instead of after it (`MSF Arnor` -> NGOARN). */
+  prefix: z.boolean().default(false),
   words: z.array(z.string().min(1)).min(1),
+});
+
+/** A name that stands for several actors at once (`the Baltic states`): a compound actor, one event per code. */
+export const groupSchema = z.strictObject({
+  name: z.string().min(1),
+  aliases: names,
+  codes: z.array(actorCode).min(2, 'a group has at least two codes'),
 });
 
 export const personRoleSchema = z.strictObject({
@@ -64,6 +73,7 @@ export const organisationFile = z.array(organisationSchema);
 export const institutionFile = z.array(institutionSchema);
 export const roleFile = z.array(roleSchema);
 export const personFile = z.array(personSchema);
+export const groupFile = z.array(groupSchema);
 export const topicFile = z.array(topicSchema);
 
 export type CountryEntry = z.infer<typeof countrySchema>;
@@ -71,5 +81,6 @@ export type OrganisationEntry = z.infer<typeof organisationSchema>;
 export type InstitutionEntry = z.infer<typeof institutionSchema>;
 export type RoleEntry = z.infer<typeof roleSchema>;
 export type PersonEntry = z.infer<typeof personSchema>;
+export type GroupEntry = z.infer<typeof groupSchema>;
 export type PersonRole = z.infer<typeof personRoleSchema>;
 export type TopicEntry = z.infer<typeof topicSchema>;

@@ -124,8 +124,10 @@ export interface EventRecord {
   /** PLOVER's context joins the CAMEO code's contexts and those of the topics. */
   plover: PloverCoding;
   topics: TopicOut[];
-  goldstein: number;
-  quad_class: number;
+  /** Null for a code a dictionary folder declares (events/codes.tsv) without a Goldstein value. */
+  goldstein: number | null;
+  /** Null for a declared code without a quad class. */
+  quad_class: number | null;
   location: LocationOut | null;
   negated: boolean;
   sentence: number;

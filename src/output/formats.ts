@@ -64,7 +64,7 @@ function table(width: number): Writer {
         out += `    date     ${r.date ?? '-'}: ${r.why.date.rule}${r.why.date.span ? ` "${r.why.date.span.text.trim()}"` : ''}\n`;
         if (r.why.location) out += `    place    ${r.location?.name}: ${r.why.location.rule}${r.why.location.entry ? ` (${r.why.location.entry})` : ''}\n`;
         const context = r.plover.context.length ? ` · context ${r.plover.context.join(', ')}` : '';
-        out += `    plover   ${r.plover.event ?? '-'}${context} · goldstein ${r.goldstein} · quad ${r.quad_class} · confidence ${r.confidence}\n`;
+        out += `    plover   ${r.plover.event ?? '-'}${context} · goldstein ${r.goldstein ?? '-'} · quad ${r.quad_class ?? '-'} · confidence ${r.confidence}\n`;
         if (r.topics.length) out += `    topics   ${r.topics.map((t) => `${t.id} "${t.text}" (${t.rule.split(' ')[0]})`).join(', ')}\n`;
       }
       return out;
