@@ -47,7 +47,7 @@ export interface IngestSummary {
 }
 
 const CHUNK = 8;
-export const DEFAULT_BATCH = 1000;
+export const DEFAULT_BATCH = 2000;
 
 export async function ingest(store: CorpusStore, options: IngestOptions): Promise<IngestSummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
