@@ -153,6 +153,15 @@ describe.runIf(existsSync(join(root, 'dist', 'src', 'cli', 'main.js')))('dyad in
     expect(await snapshot(db)).toEqual(full);
   });
 
+  it('recodes every stored article to the same rows with the same dictionaries', async () => {
+    const db = join(dir, 'recode.duckdb');
+    ingest(db, '--workers', '2', '-q');
+    const r = spawnSync(dyad, ['recode', '--all', '--db', db, '--workers', '2'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`dyad: ${total} articles recoded`));
+    expect(await snapshot(db)).toEqual(full);
+  });
+
   it('gives the same rows with one worker', async () => {
     const db = join(dir, 'one.duckdb');
     ingest(db, '--workers', '1', '-q');

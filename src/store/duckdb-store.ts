@@ -1,5 +1,6 @@
 // The corpus store in an embedded DuckDB file: schema migrations, batch writes in transactions, derived event and
 // actor rows, queries and exports. Every value is bound as a parameter; it never prints and never exits.
+import { appendRows, tableColumns, type TableColumn } from './appender.js';
 import { existsSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { StoreError } from '../model/errors.js';
@@ -45,43 +46,6 @@ export async function openDuckDbStore(path: string, options: OpenOptions = {}): 
   return store;
 }
 
-// Column lists and JSON types of the rows ingest writes; from_json turns one bound JSON array into rows.
-const ARTICLE_COLUMNS: [string, string][] = [
-  ['article_id', 'VARCHAR'], ['seq', 'BIGINT'], ['content_hash', 'VARCHAR'], ['origin', 'VARCHAR'], ['url', 'VARCHAR'],
-  ['outlet', 'VARCHAR'], ['pub_date', 'DATE'], ['title', 'VARCHAR'], ['text', 'VARCHAR'], ['cluster_id', 'VARCHAR'],
-  ['similarity', 'DOUBLE'], ['signature', 'UINTEGER[]'], ['dict_version', 'VARCHAR'],
-];
-const MENTION_COLUMNS: [string, string][] = [
-  ['article_id', 'VARCHAR'], ['mention_id', 'VARCHAR'], ['event_id', 'VARCHAR'], ['cluster_id', 'VARCHAR'], ['date', 'DATE'],
-  ['source_code', 'VARCHAR'], ['source_country', 'VARCHAR'], ['source_sector', 'VARCHAR'], ['source_name', 'VARCHAR'],
-  ['source_text', 'VARCHAR'], ['source_start', 'INTEGER'], ['source_end', 'INTEGER'],
-  ['target_code', 'VARCHAR'], ['target_country', 'VARCHAR'], ['target_sector', 'VARCHAR'], ['target_name', 'VARCHAR'],
-  ['target_text', 'VARCHAR'], ['target_start', 'INTEGER'], ['target_end', 'INTEGER'],
-  ['cameo', 'VARCHAR'], ['cameo_name', 'VARCHAR'], ['plover_event', 'VARCHAR'], ['plover_mode', 'VARCHAR'],
-  ['plover_context', 'VARCHAR[]'], ['goldstein', 'DOUBLE'], ['quad_class', 'TINYINT'],
-  ['location_text', 'VARCHAR'], ['location_name', 'VARCHAR'], ['location_country', 'VARCHAR'], ['lat', 'DOUBLE'], ['lon', 'DOUBLE'],
-  ['location_start', 'INTEGER'], ['location_end', 'INTEGER'], ['sentence', 'INTEGER'],
-  ['evidence_start', 'INTEGER'], ['evidence_end', 'INTEGER'], ['evidence_text', 'VARCHAR'],
-  ['trigger_start', 'INTEGER'], ['trigger_end', 'INTEGER'], ['trigger_text', 'VARCHAR'],
-  ['confidence', 'DOUBLE'], ['repeats', 'INTEGER'], ['why', 'VARCHAR'], ['dict_version', 'VARCHAR'],
-  ['topics', 'VARCHAR[]'], ['topic_spans', 'VARCHAR'],
-];
-const ACTOR_MENTION_COLUMNS: [string, string][] = [
-  ['article_id', 'VARCHAR'], ['n', 'INTEGER'], ['actor_key', 'VARCHAR'], ['code', 'VARCHAR'], ['name', 'VARCHAR'],
-  ['kind', 'VARCHAR'], ['country', 'VARCHAR'], ['sector', 'VARCHAR'], ['rule', 'VARCHAR'], ['entry', 'VARCHAR'],
-  ['start_offset', 'INTEGER'], ['end_offset', 'INTEGER'], ['text', 'VARCHAR'], ['dict_version', 'VARCHAR'],
-];
-
-function insertSql(table: string, columns: [string, string][]): string {
-  const spec = JSON.stringify([Object.fromEntries(columns)]);
-  const names = columns.map(([c]) => `"${c}"`).join(', ');
-  const picks = columns.map(([c]) => `r."${c}"`).join(', ');
-  // The JSON type spec is a fixed constant of this module, not user input.
-  return `INSERT INTO ${table} (${names}) SELECT ${picks} FROM (SELECT unnest(from_json(CAST(? AS JSON), '${spec}')) AS r)`;
-}
-const INSERT_ARTICLES = insertSql('articles', ARTICLE_COLUMNS);
-const INSERT_MENTIONS = insertSql('mentions', MENTION_COLUMNS);
-const INSERT_ACTOR_MENTIONS = insertSql('actor_mentions', ACTOR_MENTION_COLUMNS);
 const KEY_LIST = `(SELECT unnest(from_json(CAST(? AS JSON), '["VARCHAR"]')))`;
 
 const EVENT_COLUMNS = `event_id, cluster_id, date, source_code, source_country, source_sector, source_name,
@@ -123,6 +87,8 @@ const REFRESH_ACTORS = `INSERT INTO actors (actor_key, code, name, kind, role, s
 
 class DuckDbStore implements CorpusStore {
   private closed = false;
+  /** Column order and types of the tables rows are appended to, read once. */
+  private readonly columns = new Map<string, TableColumn[]>();
 
   constructor(
     readonly location: string,
@@ -147,6 +113,18 @@ class DuckDbStore implements CorpusStore {
       return r.rowsChanged;
     } catch (e) {
       throw classifyDuckDbError(e, this.location, action);
+    }
+  }
+
+  /** Appends rows to a table within the open transaction (DuckDB's appender, columns in the table's order). */
+  private async append(table: string, rows: Record<string, unknown>[]): Promise<void> {
+    if (!rows.length) return;
+    try {
+      let columns = this.columns.get(table);
+      if (!columns) this.columns.set(table, (columns = await tableColumns(this.conn, table)));
+      await appendRows(this.conn, table, columns, rows);
+    } catch (e) {
+      throw classifyDuckDbError(e, this.location, 'write');
     }
   }
 
@@ -216,9 +194,9 @@ class DuckDbStore implements CorpusStore {
     const eventIds = [...new Set(batch.mentions.map((m) => m.event_id))];
     const actorKeys = [...new Set(batch.actorMentions.map(actorKey))];
     await this.transaction(async () => {
-      await this.exec(INSERT_ARTICLES, [JSON.stringify(batch.articles)]);
-      if (batch.mentions.length) await this.exec(INSERT_MENTIONS, [JSON.stringify(batch.mentions)]);
-      if (batch.actorMentions.length) await this.exec(INSERT_ACTOR_MENTIONS, [JSON.stringify(batch.actorMentions.map(actorMentionJson))]);
+      await this.append('articles', batch.articles as unknown as Record<string, unknown>[]);
+      await this.append('mentions', batch.mentions as unknown as Record<string, unknown>[]);
+      await this.append('actor_mentions', batch.actorMentions.map(actorMentionRecord));
       await this.refresh(eventIds, actorKeys);
     });
   }
@@ -254,8 +232,8 @@ class DuckDbStore implements CorpusStore {
       const oldActors = await this.rows({ sql: `SELECT DISTINCT actor_key FROM actor_mentions WHERE article_id IN ${KEY_LIST}`, params: [ids] });
       await this.exec(`DELETE FROM mentions WHERE article_id IN ${KEY_LIST}`, [ids]);
       await this.exec(`DELETE FROM actor_mentions WHERE article_id IN ${KEY_LIST}`, [ids]);
-      if (batch.mentions.length) await this.exec(INSERT_MENTIONS, [JSON.stringify(batch.mentions)]);
-      if (batch.actorMentions.length) await this.exec(INSERT_ACTOR_MENTIONS, [JSON.stringify(batch.actorMentions.map(actorMentionJson))]);
+      await this.append('mentions', batch.mentions as unknown as Record<string, unknown>[]);
+      await this.append('actor_mentions', batch.actorMentions.map(actorMentionRecord));
       await this.exec(`UPDATE articles SET dict_version = ? WHERE article_id IN ${KEY_LIST}`, [batch.dictVersion, ids]);
       const eventIds = new Set([...oldEvents.map((r) => String(r.event_id)), ...batch.mentions.map((m) => m.event_id)]);
       const actorKeys = new Set([...oldActors.map((r) => String(r.actor_key)), ...batch.actorMentions.map(actorKey)]);
@@ -324,7 +302,7 @@ function actorKey(m: ActorMentionRow): string {
   return `${m.code}|${m.name ?? ''}`;
 }
 
-function actorMentionJson(m: ActorMentionRow): Record<string, unknown> {
+function actorMentionRecord(m: ActorMentionRow): Record<string, unknown> {
   const { start, end, ...rest } = m;
   return { ...rest, actor_key: actorKey(m), start_offset: start, end_offset: end };
 }
