@@ -188,6 +188,11 @@ function scratch(n: number): Int32Array {
   if (scratchBuf.length < n) scratchBuf = new Int32Array(n * 2);
   return scratchBuf;
 }
+let scratchBuf2 = new Int32Array(256);
+function scratch2(n: number): Int32Array {
+  if (scratchBuf2.length < n) scratchBuf2 = new Int32Array(n * 2);
+  return scratchBuf2;
+}
 
 /**
  * Inference-only model with sparse, int16-quantised rows. Slots interleave [key, start<<8 | count]
@@ -300,7 +305,18 @@ export class SparseModel {
     const entries = this.entries!;
     // Two phases: a tight probe loop first lets the CPU overlap many independent cache misses.
     const found = scratch(n);
-    for (let i = 0; i < n; i++) found[i] = this.find(keys[i]);
+    // Each key's home slot is read first in a loop with no branch (many cache misses in flight at once); the few
+    // keys whose home slot holds another key are then probed further.
+    const slots = this.slots!;
+    const mask = this.mask;
+    const home = scratch2(n);
+    for (let i = 0; i < n; i++) home[i] = slots[(keys[i] & mask) << 1];
+    for (let i = 0; i < n; i++) {
+      const key = keys[i];
+      const k = home[i];
+      if (k === key) found[i] = slots[((key & mask) << 1) + 1];
+      else found[i] = k === 0 ? -1 : this.find(key);
+    }
     for (let i = 0; i < n; i++) {
       const f = found[i];
       if (f < 0) continue;
@@ -357,18 +373,23 @@ export class InlineModel {
     const mask = this.mask;
     out.fill(0, 0, C);
     const found = scratch(n);
+    // First a loop with no branch that reads each key's home slot, so the CPU keeps many cache misses in flight;
+    // then the rare keys whose home slot holds another key are probed further.
+    const home = scratch2(n);
+    for (let i = 0; i < n; i++) home[i] = i32[(keys[i] & mask) << 2];
     for (let i = 0; i < n; i++) {
       const key = keys[i];
       let s = key & mask;
+      let k = home[i];
       let hit = -1;
       for (;;) {
-        const k = i32[s << 2];
         if (k === key) {
           hit = s;
           break;
         }
         if (k === 0) break;
         s = (s + 1) & mask;
+        k = i32[s << 2];
       }
       found[i] = hit;
     }
