@@ -317,6 +317,11 @@ export class SparseModel {
       if (k === key) found[i] = slots[((key & mask) << 1) + 1];
       else found[i] = k === 0 ? -1 : this.find(key);
     }
+    // Likewise each row's first entry is read before the rows are summed (a key that is absent reads entry 0).
+    for (let i = 0; i < n; i++) {
+      const f = found[i];
+      home[i] = entries[(f >>> 8) & ~(f >> 31)];
+    }
     for (let i = 0; i < n; i++) {
       const f = found[i];
       if (f < 0) continue;
