@@ -6,7 +6,7 @@ import type { Doc, Sentence } from '../model/types.js';
 /** Tokens that may stand between two words of a pattern, and after a slot before the next word. */
 const GAP = 4;
 const SLOT_GAP = 10;
-const CLAUSE_PUNCT = /^[,;:.!?()"“”—–]$|^--$/;
+const CLAUSE_PUNCT = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', '“', '”', '—', '–', '--']);
 /** A trigger is a verb, noun or adjective (`backed`, `talks`, `ready`), never a particle (`hand back`). */
 const TRIGGER_POS = new Set(['VERB', 'NOUN', 'ADJ', 'PROPN', 'AUX']);
 const TRAILING_PREPOSITIONS = new Set(['with', 'to', 'against', 'on', 'between', 'from', 'at', 'in', 'for', 'toward', 'towards']);
@@ -105,16 +105,35 @@ function sentenceWords(doc: Doc, sent: Sentence): Set<string> {
   return out;
 }
 
-function requiredWordsPresent(p: EventPattern, words: Set<string>): boolean {
+/** Per pattern, the word alternatives that must all occur in a sentence for it to match (computed once). */
+const requiredCache = new WeakMap<EventPattern, string[][]>();
+
+function requiredWords(p: EventPattern): string[][] {
+  let req = requiredCache.get(p);
+  if (req) return req;
+  req = [];
   for (let k = 1; k < p.elements.length; k++) {
     const e = p.elements[k];
     if (e.kind !== 'word' || e.optional) continue;
-    if (!e.alts.some((a) => words.has(a))) {
-      // A closing preposition before a final slot may be missing (see tryMatch).
-      const rest = p.elements.slice(k + 1);
-      if (TRAILING_PREPOSITIONS.has(e.alts[0]) && rest.length === 1 && rest[0].kind === 'slot') continue;
-      return false;
+    // A closing preposition before a final slot may be missing (see tryMatch).
+    const rest = p.elements.slice(k + 1);
+    if (TRAILING_PREPOSITIONS.has(e.alts[0]) && rest.length === 1 && rest[0].kind === 'slot') continue;
+    req.push(e.alts);
+  }
+  requiredCache.set(p, req);
+  return req;
+}
+
+function requiredWordsPresent(p: EventPattern, words: Set<string>): boolean {
+  for (const alts of requiredWords(p)) {
+    let any = false;
+    for (const a of alts) {
+      if (words.has(a)) {
+        any = true;
+        break;
+      }
     }
+    if (!any) return false;
   }
   return true;
 }
@@ -142,7 +161,7 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): Pattern
         hit = j;
         break;
       }
-      if (CLAUSE_PUNCT.test(tokens.text[j]) && !afterSlot) break;
+      if (!afterSlot && CLAUSE_PUNCT.has(tokens.text[j])) break;
       if (!afterSlot && (tokens.pos[j] === 'VERB' || tokens.pos[j] === 'AUX') && j !== pos + 1) break;
     }
     if (hit < 0) {
@@ -177,7 +196,7 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): Pattern
 function findNegator(doc: Doc, sent: Sentence, t: number): number | null {
   const { tokens } = doc;
   for (let j = t - 1; j >= Math.max(sent.tokenStart, t - 4); j--) {
-    if (CLAUSE_PUNCT.test(tokens.text[j])) return null;
+    if (CLAUSE_PUNCT.has(tokens.text[j])) return null;
     if (NEGATORS.has(tokens.lower[j])) return j;
   }
   return null;
