@@ -5,17 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as chrono from 'chrono-node';
-import { MAY_HOLD_DATE, dateWindows } from './dates.js';
+import { MAY_HOLD_DATE, dateWindows, usableDate } from './dates.js';
 
 const ref = new Date('2024-04-25T12:00:00Z');
-const parse = (s: string) => chrono.parse(s, { instant: ref, timezone: 0 }, { forwardDate: false });
+// Only the results dyad uses (a weekday, or a day with its month) are compared.
+const parse = (s: string) => chrono.parse(s, { instant: ref, timezone: 0 }, { forwardDate: false }).filter((r) => usableDate(r.start));
 const dated = (s: string) => parse(s).length > 0;
 const show = (index: number, r: chrono.ParsedResult) => `${index}|${r.text}|${r.start.date().toISOString()}`;
 const whole = (s: string) => parse(s).map((r) => show(r.index, r)).join(';');
 const windowed = (s: string) => dateWindows(s).flatMap(([a, b]) => parse(s.slice(a, b)).map((r) => show(a + r.index, r))).join(';');
 
 describe('MAY_HOLD_DATE', () => {
-  it('lets through sentences chrono dates, in many forms', () => {
+  it('lets through sentences with a date expression, in many forms', () => {
     for (const s of [
       'The ministers met on Thursday.',
       'Talks resumed last week in Geneva.',
@@ -27,7 +28,6 @@ describe('MAY_HOLD_DATE', () => {
       'The summit opens this morning.',
       'Protests continued into the night.',
     ]) {
-      expect(dated(s), s).toBe(true);
       expect(MAY_HOLD_DATE.test(s), s).toBe(true);
     }
   });
@@ -44,6 +44,9 @@ describe('MAY_HOLD_DATE', () => {
   it('stops sentences with no date word', () => {
     expect(MAY_HOLD_DATE.test('The foreign minister condemned the attack on the embassy.')).toBe(false);
     expect(MAY_HOLD_DATE.test('Officials in the market said prices were stable.')).toBe(false);
+    // A bare number gives chrono at most a time or a year, which date no event.
+    expect(MAY_HOLD_DATE.test('Police said 37 people were hurt in 2019 clashes.')).toBe(false);
+    expect(dated('Police said 37 people were hurt in 2019 clashes.')).toBe(false);
   });
 
   const shared = join(import.meta.dirname, '..', '..', '..', 'shared', 'eval');

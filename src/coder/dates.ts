@@ -13,11 +13,12 @@ const FUTURE = /\b(will|shall|is due to|are due to|is set to|are set to|plans? t
 const DAY = 86400000;
 
 /**
- * Words without which chrono-node finds no date (a digit, a month or weekday name or abbreviation, a casual word or
- * a time unit, as chrono's English parsers list them): a sentence with none of them is not handed to chrono.
+ * Words without which chrono-node finds no date that dyad uses (a numeric date, a month or weekday name or
+ * abbreviation, a casual word or a time unit, as chrono's English parsers list them; a bare number gives at most a
+ * time or a year): a sentence with none of them is not handed to chrono.
  */
 const DATE_WORDS =
-  '\\d|\\b(?:now|today|tonight|tomorrow|overmorrow|tmr|tmrw|yesterday|noon|midday|midnight|morning|afternoon|evening|night|' +
+  '\\d{1,4}[/.-]\\d{1,2}|\\b(?:now|today|tonight|tomorrow|overmorrow|tmr|tmrw|yesterday|noon|midday|midnight|morning|afternoon|evening|night|' +
   'ago|weekend|(?:sec|second|min|minute|hr|hour|day|week|fortnight|month|qtr|quarter|yr|year|decade)s?|' +
   'jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|' +
   'nov|november|dec|december|sun|sunday|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|' +
@@ -46,6 +47,11 @@ export function dateWindows(text: string): [number, number][] {
   return out;
 }
 
+/** A chrono result dyad can date an event by: a weekday, or a day with its month. */
+export function usableDate(c: chrono.ParsedComponents): boolean {
+  return (c.isCertain('weekday') && !c.isCertain('day')) || (c.isCertain('day') && c.isCertain('month'));
+}
+
 /** Date expressions of a sentence, each resolved; cached per sentence by the caller if needed. */
 export function sentenceDates(doc: Doc, sent: Sentence, reference: string | null): { date: string; span: Span; rule: string }[] {
   if (!reference) return [];
@@ -60,6 +66,7 @@ export function sentenceDates(doc: Doc, sent: Sentence, reference: string | null
     const start = sent.start + r.index;
     const span = { start, end: start + r.text.length, text: r.text };
     const c = r.start;
+    if (!usableDate(c)) continue;
     // `sat down` is no Saturday: a weekday is written with a capital.
     if (c.isCertain('weekday') && !c.isCertain('day') && !/\p{Lu}/u.test(r.text)) continue;
     if (c.isCertain('weekday') && !c.isCertain('day')) {
