@@ -73,6 +73,8 @@ export function nameKey(s: string): string {
 
 /** Role phrases are matched in lower case with hyphens as spaces (`attorney-general` = `attorney general`). */
 export function roleKey(s: string): string {
+  // Plain words with single spaces (most role phrases) only need lower case.
+  if (PLAIN.test(s)) return s.toLowerCase();
   return nameKey(s).toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ');
 }
 
