@@ -32,11 +32,13 @@ export function longestName(doc: Doc, dict: ActorDictionary, i: number, limit: n
     const raw = article.text.slice(tokens.start[i], tokens.end[j - 1]);
     if (raw.includes('\n')) break;
     const key = nameKey(raw);
-    const caps = isAllCaps(raw);
+    // All-capital text (a headline) is looked up folded; whether it is, is asked only when the exact key fails.
+    let caps: boolean | null = null;
+    const isCaps = () => (caps ??= isAllCaps(raw));
     // No name starts like this: longer spans cannot match either.
-    if (!dict.namePrefixes.has(key) && !(caps && dict.lowerPrefixes.has(key.toLowerCase()))) break;
+    if (!dict.namePrefixes.has(key) && !(isCaps() && dict.lowerPrefixes.has(key.toLowerCase()))) break;
     let hits = dict.names.get(key);
-    if (!hits && caps) hits = dict.namesLower.get(key.toLowerCase());
+    if (!hits && isCaps()) hits = dict.namesLower.get(key.toLowerCase());
     if (hits) best = { start: i, end: j, hits };
   }
   return best;
