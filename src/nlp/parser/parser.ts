@@ -40,8 +40,15 @@ export class ArcEagerParser implements DependencyParser {
    */
   readonly relabel: boolean;
 
-  constructor(tagger: Tagger, labels: string[], actions: SparseModel, labeller: SparseModel, nonMono = false, relabel = false) {
+  /**
+   * The labeller reads only the first this many action features (0 = all): the single words, pairs, distance,
+   * valency, children and label sets, not the later conjunctions. Fewer lookups per arc, the same dev LAS.
+   */
+  readonly labelFeats: number;
+
+  constructor(tagger: Tagger, labels: string[], actions: SparseModel, labeller: SparseModel, nonMono = false, relabel = false, labelFeats = 0) {
     this.tagger = tagger;
+    this.labelFeats = labelFeats;
     this.nonMono = nonMono;
     this.relabel = relabel;
     this.st.nonMono = nonMono;
@@ -130,7 +137,7 @@ export class ArcEagerParser implements DependencyParser {
 
   predictLabel(st: ArcEagerState, keys: Int32Array, nf: number, action: number): number {
     if (action === RA && st.stack[st.sp - 1] === 0) return this.rootLabel;
-    const nl = labelKeys(keys, nf, action === LA ? 0 : action === RA ? 1 : 2, this.lkeys);
+    const nl = labelKeys(keys, nf, action === LA ? 0 : action === RA ? 1 : 2, this.lkeys, this.labelFeats);
     this.labeller.scoreKeys(this.lkeys, nl, this.lsc);
     let best = -1;
     for (let c = 0; c < this.labels.length; c++) {
@@ -158,6 +165,8 @@ export interface ParserTrainOptions {
   nonMono?: boolean;
   /** Choose Right-Arc labels again when the dependent is reduced (ArcEagerParser.relabel). */
   relabel?: boolean;
+  /** The labeller reads only the first this many action features (ArcEagerParser.labelFeats; 0 = all). */
+  labelFeats?: number;
   log?: (msg: string) => void;
   /** Called after each epoch with a frozen, averaged parser; return a score to keep the best epoch. */
   evaluate?: (p: ArcEagerParser, epoch: number) => number;
@@ -185,9 +194,10 @@ export function trainParser(
   st.nonMono = nonMono;
   const costs = nonMono ? actionCostsNM : actionCosts;
   const relabel = opts.relabel ?? false;
+  const labelFeats = opts.labelFeats ?? 0;
   /** Predicts (and, for a gold arc, learns) the label of h -> d; returns the label to apply. */
   const trainLabel = (keys: Int32Array, nf: number, dir: number, h: number, d: number, gold: Int32Array, glabel: Int32Array, explore: boolean): number => {
-    const nl = labelKeys(keys, nf, dir, lkeys);
+    const nl = labelKeys(keys, nf, dir, lkeys, labelFeats);
     labeller.lookup(lkeys, nl, rows);
     labeller.score(rows, nl, lsc);
     let lp = -1;
@@ -269,6 +279,7 @@ export function trainParser(
       SparseModel.fromPerceptron(labeller, opts.minAbsLabels ?? 0),
       nonMono,
       relabel,
+      labelFeats,
     );
     if (opts.evaluate) {
       const score = opts.evaluate(frozen, ep);
