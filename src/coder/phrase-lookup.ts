@@ -33,12 +33,14 @@ export function longestName(doc: Doc, dict: ActorDictionary, i: number, limit: n
     if (raw.includes('\n')) break;
     const key = nameKey(raw);
     // All-capital text (a headline) is looked up folded; whether it is, is asked only when the exact key fails.
-    let caps: boolean | null = null;
-    const isCaps = () => (caps ??= isAllCaps(raw));
-    // No name starts like this: longer spans cannot match either.
-    if (!dict.namePrefixes.has(key) && !(isCaps() && dict.lowerPrefixes.has(key.toLowerCase()))) break;
-    let hits = dict.names.get(key);
-    if (!hits && isCaps()) hits = dict.namesLower.get(key.toLowerCase());
+    const prefix = dict.namePrefixes.has(key);
+    let hits = prefix ? dict.names.get(key) : undefined;
+    if (!hits) {
+      const caps = isAllCaps(raw);
+      // No name starts like this: longer spans cannot match either.
+      if (!prefix && !(caps && dict.lowerPrefixes.has(key.toLowerCase()))) break;
+      if (caps) hits = dict.namesLower.get(key.toLowerCase());
+    }
     if (hits) best = { start: i, end: j, hits };
   }
   return best;

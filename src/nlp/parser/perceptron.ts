@@ -59,15 +59,7 @@ export class Perceptron {
 
   /** Row index of a feature key, or -1 when the feature has no weights. */
   find(key: number): number {
-    const slots = this.slots;
-    const mask = this.mask;
-    let s = key & mask;
-    for (;;) {
-      const k = slots[s << 1];
-      if (k === key) return slots[(s << 1) + 1];
-      if (k === 0) return -1;
-      s = (s + 1) & mask;
-    }
+    return probe(this.slots, this.mask, key);
   }
 
   findOrAdd(key: number): number {
@@ -183,15 +175,25 @@ export function shuffle<T>(arr: T[], rand: () => number): void {
   }
 }
 
-let scratchBuf = new Int32Array(256);
-function scratch(n: number): Int32Array {
-  if (scratchBuf.length < n) scratchBuf = new Int32Array(n * 2);
-  return scratchBuf;
+/**
+ * The value stored with `key` in an open-addressing table of [key, value] pairs (linear probing, key 0 = empty),
+ * or -1 when the key is absent.
+ */
+function probe(slots: Int32Array, mask: number, key: number): number {
+  let s = key & mask;
+  for (;;) {
+    const k = slots[s << 1];
+    if (k === key) return slots[(s << 1) + 1];
+    if (k === 0) return -1;
+    s = (s + 1) & mask;
+  }
 }
-let scratchBuf2 = new Int32Array(256);
-function scratch2(n: number): Int32Array {
-  if (scratchBuf2.length < n) scratchBuf2 = new Int32Array(n * 2);
-  return scratchBuf2;
+
+/** Reusable scratch arrays for scoring (two at a time), grown as needed. */
+const scratchBufs = [new Int32Array(256), new Int32Array(256)];
+function scratch(n: number, which = 0): Int32Array {
+  if (scratchBufs[which].length < n) scratchBufs[which] = new Int32Array(n * 2);
+  return scratchBufs[which];
 }
 
 /**
@@ -286,15 +288,7 @@ export class SparseModel {
 
   /** Weight entries of the row with this key: [start, count] packed, or -1. */
   find(key: number): number {
-    const slots = this.slots ?? this.build();
-    const mask = this.mask;
-    let s = key & mask;
-    for (;;) {
-      const k = slots[s << 1];
-      if (k === key) return slots[(s << 1) + 1];
-      if (k === 0) return -1;
-      s = (s + 1) & mask;
-    }
+    return probe(this.slots ?? this.build(), this.mask, key);
   }
 
   /** out[c] = sum over present keys of their weights. */
@@ -303,13 +297,12 @@ export class SparseModel {
     out.fill(0, 0, C);
     if (!this.slots) this.build();
     const entries = this.entries!;
-    // Two phases: a tight probe loop first lets the CPU overlap many independent cache misses.
     const found = scratch(n);
     // Each key's home slot is read first in a loop with no branch (many cache misses in flight at once); the few
     // keys whose home slot holds another key are then probed further.
     const slots = this.slots!;
     const mask = this.mask;
-    const home = scratch2(n);
+    const home = scratch(n, 1);
     for (let i = 0; i < n; i++) home[i] = slots[(keys[i] & mask) << 1];
     for (let i = 0; i < n; i++) {
       const key = keys[i];
@@ -380,7 +373,7 @@ export class InlineModel {
     const found = scratch(n);
     // First a loop with no branch that reads each key's home slot, so the CPU keeps many cache misses in flight;
     // then the rare keys whose home slot holds another key are probed further.
-    const home = scratch2(n);
+    const home = scratch(n, 1);
     for (let i = 0; i < n; i++) home[i] = i32[(keys[i] & mask) << 2];
     for (let i = 0; i < n; i++) {
       const key = keys[i];
