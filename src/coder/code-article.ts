@@ -14,8 +14,9 @@ import type { Gazetteer } from './gazetteer.js';
 import { datelinePlace, sentencePlaces, type PlaceFound } from './places.js';
 import { parseSentence, type TreeParser } from './syntax.js';
 import { announcedBy, hypothetical } from './modality.js';
-import { intentFor } from '../dictionaries/intent.js';
+import { announcedCodeFor } from '../dictionaries/intent.js';
 import { attachTopics } from './topics.js';
+import { protestTargets } from './protest-target.js';
 
 export interface CoderOptions {
   /** Write events of dyadic codes even when no target was found. */
@@ -102,7 +103,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const parseEnd = doubtful.length ? Math.max(...doubtful.map((m) => m.end)) + 6 : 0;
     const tree = deps.parser && doubtful.length ? parseSentence(doc, sent, deps.parser, parseEnd) : null;
     const acts = assignActors(doc, matches, inSentence, dicts.verbs, tree);
-    const candidates = [...acts, ...reportedAccusations(doc, acts, inSentence, dicts.verbs)];
+    const candidates = [...protestTargets(doc, acts, inSentence, dicts.verbs), ...reportedAccusations(doc, acts, inSentence, dicts.verbs)];
     if (!candidates.length) continue;
     const dates = datesOf(sent.index);
     const earlier = dates.length || sent.segment !== 'body' ? null : earlierDate(sent.index);
@@ -118,7 +119,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
       records.push(r);
     }
   }
-  const events = mergeRepeats(records, doc);
+  const events = mergeRepeats(dropGeneric(records), doc);
   attachTopics(doc, dicts.topics, events);
   return { doc, mentions, events, discarded: null };
 }
@@ -170,10 +171,11 @@ function makeRecord(
   const { dicts } = deps;
   const { tokens, article } = doc;
   const m = c.match;
-  // `agreed to send aid` is an intent to give aid (033), not aid given (07x).
-  const intentCode = intentFor(dicts.intent, m.pattern.code);
-  const announced = intentCode ? announcedBy(doc, sent, m.trigger, dicts.intent.words) : null;
-  const code = announced && intentCode ? intentCode : m.pattern.code;
+  // `agreed to send aid` is an intent to give aid (033), not aid given (07x); `threatened to impose sanctions` is a
+  // threat (1312), not sanctions imposed (163).
+  const rule = announcedCodeFor(dicts.intent, m.pattern.code);
+  const announced = rule ? announcedBy(doc, sent, m.trigger, rule.words) : null;
+  const code = announced && rule ? rule.code : m.pattern.code;
   const entry = dicts.ontology.get(code)!;
   const triggerStart = tokens.start[m.trigger];
   const lastWord = m.words[m.words.length - 1];
@@ -208,7 +210,7 @@ function makeRecord(
     mentions: 1,
     why: {
       pattern: `${m.pattern.id} ${m.pattern.text}`,
-      modality: announced ? { rule: `intent-of-${m.pattern.code}`, span: announced } : null,
+      modality: announced && rule ? { rule: `${rule.code.startsWith('13') ? 'threat' : 'intent'}-of-${m.pattern.code}`, span: announced } : null,
       source: [{ rule: c.rule }, ...c.source.why],
       target: c.target ? c.target.why : [],
       date: { rule: date.rule, span: date.span },
@@ -216,6 +218,19 @@ function makeRecord(
     },
     dict_version: dicts.version,
   };
+}
+
+/**
+ * `Iran threatened to cut off electricity to Nakhichevan` is one threat (1311), not also a bare `threatened` (130):
+ * a root's generic code (`13`, `130`) gives way to a more specific code of that root between the same actors in the
+ * same sentence.
+ */
+function dropGeneric(records: EventRecord[]): EventRecord[] {
+  const specific = new Set<string>();
+  const key = (r: EventRecord, root: string) => `${r.sentence}|${r.source?.code}|${r.target?.code ?? ''}|${root}`;
+  const generic = (code: string) => code.length === 2 || (code.length === 3 && code.endsWith('0'));
+  for (const r of records) if (!generic(r.cameo)) specific.add(key(r, r.cameo.slice(0, 2)));
+  return records.filter((r) => !generic(r.cameo) || !specific.has(key(r, r.cameo.slice(0, 2))));
 }
 
 function nearestPlace(places: PlaceFound[], trigger: number): PlaceFound | null {

@@ -63,6 +63,16 @@ describe('events', () => {
       'INDMIL USAMIL', 'INDMIL JPNMIL', 'USAMIL JPNMIL',
     ]);
   });
+  it('codes a conflict act that is only threatened as a threat, not as the act', () => {
+    expect(triples('Iran threatened to cut off electricity to Armenia.')).toEqual(['IRNGOV 131 ARMGOV']);
+    expect(triples('The government said it would impose a curfew on the rebels.').every((e) => e.split(' ')[1] === '1323')).toBe(true);
+    const [e] = code('Iran threatened to cut off electricity to Armenia.').events;
+    expect(e.why.modality?.rule).toBe('threat-of-160');
+  });
+  it('aims a protest without a target at the actor its purpose names, else the government where it happened', () => {
+    expect(triples('Indonesian students staged demonstrations to demand reforms from the Indonesian government.')).toContain('IDNEDU 141 IDNGOV');
+    expect(triples('Palestinian prisoners rioted at a jail in northern Israel.')).toEqual(['PSE 145 ISRGOV']);
+  });
   it('does not code an event noun governed by another verb', () => {
     expect(triples('Turkey condemned the attack.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);
   });

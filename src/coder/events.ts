@@ -345,6 +345,9 @@ function mentionAt(
 }
 
 
+const NEUTRAL_REPORTERS = new Set(['COP', 'MED', 'JRN']);
+const RELATIVE = new Set(['which', 'who', 'whom']);
+
 /** The synthetic pattern behind accusations read from reported conflict (CAMEO's `accuse` for allegations). */
 const ACCUSATION: EventPattern = {
   id: 'rule:reported-accusation',
@@ -375,6 +378,8 @@ export function reportedAccusations(doc: Doc, candidates: EventCandidate[], ment
     if (root < 14 || root > 20) continue;
     const speaker = speakerOf(doc, c.match.trigger, mentions);
     if (!speaker || speaker.code.slice(0, 3) === c.source.code.slice(0, 3)) continue;
+    // Police and the press report what others did; they attribute, they do not accuse.
+    if (speaker.sector && NEUTRAL_REPORTERS.has(speaker.sector)) continue;
     const key = `${speaker.code}|${c.source.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -387,6 +392,8 @@ export function reportedAccusations(doc: Doc, candidates: EventCandidate[], ment
   function speakerOf(d: Doc, trigger: number, ms: ActorMention[]): ActorMention | null {
     const sent = d.tokens.sent[trigger];
     for (let t = trigger - 1; t >= 0 && tokens.sent[t] === sent; t--) {
+      // `the Fijian government, which has declared a state of emergency`: a relative clause is not what was said.
+      if (RELATIVE.has(tokens.lower[t])) return null;
       if (tokens.pos[t] === 'VERB' && verbs.reporting.has(tokens.lemma[t])) {
         const before = ms.filter((m) => m.tokenEnd <= t && !m.locative);
         return before.length ? before[before.length - 1] : null;

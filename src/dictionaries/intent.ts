@@ -1,26 +1,49 @@
-// Loads the intent rules: which acts become which CAMEO 03x code when only announced (data/ontology/intent.tsv),
-// and the words that announce them (data/lexicon/intent-words.txt).
+// Loads the rules for acts that are announced rather than done. A cooperative act becomes a CAMEO 03x "express
+// intent" code (data/ontology/intent.tsv, announced by data/lexicon/intent-words.txt); a conflict act becomes a
+// 13x "threaten" code (data/ontology/threat.tsv, announced by data/lexicon/threat-words.txt).
 import { existsSync, readFileSync } from 'node:fs';
 import { DictionaryError } from '../model/errors.js';
 
-export interface IntentRules {
-  /** [act code prefix, intent code], longest prefix first. */
+export interface AnnouncedRules {
+  /** [act code prefix, announced code], longest prefix first. */
   map: [string, string][];
+  /** Words that announce the act before `to` (`agreed to`, `threatened to`); modals always do. */
   words: Set<string>;
 }
 
-export function loadIntentRules(mapFile: string, wordsFile: string, knownCodes: Set<string>): IntentRules {
+export interface IntentRules {
+  /** Cooperative acts announced: `agreed to send aid` -> 033. */
+  intent: AnnouncedRules;
+  /** Conflict acts announced: `threatened to impose sanctions` -> 1312. */
+  threat: AnnouncedRules;
+}
+
+export interface IntentFiles {
+  intentMap: string;
+  intentWords: string;
+  threatMap: string;
+  threatWords: string;
+}
+
+export function loadIntentRules(files: IntentFiles, knownCodes: Set<string>): IntentRules {
+  return {
+    intent: loadAnnounced(files.intentMap, files.intentWords, knownCodes, '03', 'intent'),
+    threat: loadAnnounced(files.threatMap, files.threatWords, knownCodes, '13', 'threat'),
+  };
+}
+
+function loadAnnounced(mapFile: string, wordsFile: string, knownCodes: Set<string>, root: string, kind: string): AnnouncedRules {
   const map: [string, string][] = [];
   if (existsSync(mapFile)) {
     readFileSync(mapFile, 'utf8').split('\n').forEach((raw, i) => {
       const line = raw.trim();
       if (!line || line.startsWith('#')) return;
-      const [act, intent] = line.split('\t');
+      const [act, code] = line.split('\t');
       const where = `${mapFile}:${i + 1}`;
-      if (!/^\d{2,4}$/.test(act ?? '') || !knownCodes.has(intent ?? '')) {
-        throw new DictionaryError('expected `ACT-CODE-PREFIX<TAB>INTENT-CODE<TAB>note` with a known CAMEO intent code', { where });
+      if (!/^\d{2,4}$/.test(act ?? '') || !knownCodes.has(code ?? '') || !code.startsWith(root)) {
+        throw new DictionaryError(`expected \`ACT-CODE-PREFIX<TAB>${kind.toUpperCase()}-CODE<TAB>note\` with a known CAMEO ${root}x code`, { where });
       }
-      map.push([act, intent]);
+      map.push([act, code]);
     });
   }
   map.sort((a, b) => b[0].length - a[0].length);
@@ -34,9 +57,19 @@ export function loadIntentRules(mapFile: string, wordsFile: string, knownCodes: 
   return { map, words };
 }
 
-/** The intent code for an act code, or null when the act has none (or is already an intent). */
-export function intentFor(rules: IntentRules, code: string): string | null {
-  if (code.startsWith('03')) return null;
-  for (const [act, intent] of rules.map) if (code.startsWith(act)) return intent;
+/**
+ * The code an act becomes when only announced, with the words that announce it, or null when the act has none
+ * (or already is an intent or a threat).
+ */
+export function announcedCodeFor(rules: IntentRules, code: string): { code: string; words: Set<string> } | null {
+  if (code.startsWith('03') || code.startsWith('13')) return null;
+  for (const r of [rules.intent, rules.threat]) {
+    for (const [act, announced] of r.map) if (code.startsWith(act)) return { code: announced, words: r.words };
+  }
   return null;
+}
+
+/** The intent or threat code for an act code, or null. */
+export function intentFor(rules: IntentRules, code: string): string | null {
+  return announcedCodeFor(rules, code)?.code ?? null;
 }

@@ -27,7 +27,7 @@ export interface Dictionaries {
   discards: Discards;
   /** Word forms whose lemma the tagger gets wrong (data/lexicon/lemma-exceptions.tsv). */
   lemmas: Map<string, string>;
-  /** Acts that are only announced and the 03x code they become (data/ontology/intent.tsv). */
+  /** Acts that are only announced and the 03x or 13x code they become (data/ontology/intent.tsv, threat.tsv). */
   intent: IntentRules;
   /** CAMEO code prefixes whose events may have no target (data/ontology/untargeted.txt). */
   untargeted: string[];
@@ -84,7 +84,15 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const base = readFileSync(join(dataDir, 'VERSION'), 'utf8').trim();
   const version = options.dictDir ? `${base}+custom` : base;
   const lemmas = loadLemmaExceptions(join(dataDir, 'lexicon', 'lemma-exceptions.tsv'));
-  const intent = loadIntentRules(join(dataDir, 'ontology', 'intent.tsv'), join(dataDir, 'lexicon', 'intent-words.txt'), new Set(cameo.keys()));
+  const intent = loadIntentRules(
+    {
+      intentMap: join(dataDir, 'ontology', 'intent.tsv'),
+      intentWords: join(dataDir, 'lexicon', 'intent-words.txt'),
+      threatMap: join(dataDir, 'ontology', 'threat.tsv'),
+      threatWords: join(dataDir, 'lexicon', 'threat-words.txt'),
+    },
+    new Set(cameo.keys()),
+  );
   const untargeted = readList(join(dataDir, 'ontology', 'untargeted.txt'));
   const verbs = loadVerbClasses(join(dataDir, 'lexicon', 'verbs.yaml'));
   const topics = loadTopics(topicDir(dataDir, options.dictDir), loadPloverContexts(join(dataDir, 'ontology', 'plover.yaml')), problems);
