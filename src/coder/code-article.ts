@@ -2,7 +2,7 @@
 // dates, places, then records with provenance; repeated events (headline, caption, body) are merged; topics attached.
 import { createHash } from 'node:crypto';
 import type { Dictionaries } from '../dictionaries/load.js';
-import type { ActorMention, ActorOut, Article, Doc, EventRecord, Sentence } from '../model/types.js';
+import type { ActorMention, ActorOut, Article, Doc, EventRecord, Sentence, Span } from '../model/types.js';
 import type { Analyzer } from '../nlp/analyse.js';
 import { findLayout } from '../nlp/layout.js';
 import { findActors } from './actors.js';
@@ -16,7 +16,7 @@ import { parseSentence, type TreeParser } from './syntax.js';
 import { announcedBy, hypothetical } from './modality.js';
 import { announcedCodeFor } from '../dictionaries/intent.js';
 import { attachTopics } from './topics.js';
-import { protestTargets } from './protest-target.js';
+import { impliedTargets } from './implied-target.js';
 
 export interface CoderOptions {
   /** Write events of dyadic codes even when no target was found. */
@@ -103,7 +103,11 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const parseEnd = doubtful.length ? Math.max(...doubtful.map((m) => m.end)) + 6 : 0;
     const tree = deps.parser && doubtful.length ? parseSentence(doc, sent, deps.parser, parseEnd) : null;
     const acts = assignActors(doc, matches, inSentence, dicts.verbs, tree);
-    const candidates = [...protestTargets(doc, acts, inSentence, dicts.verbs), ...reportedAccusations(doc, acts, inSentence, dicts.verbs)];
+    const codeOf = (c: EventCandidate) => announcedCode(doc, dicts, sent, c).code;
+    const candidates = [
+      ...impliedTargets(doc, acts, inSentence, dicts.verbs, dicts.implied, codeOf),
+      ...reportedAccusations(doc, acts, inSentence, dicts.verbs),
+    ];
     if (!candidates.length) continue;
     const dates = datesOf(sent.index);
     const earlier = dates.length || sent.segment !== 'body' ? null : earlierDate(sent.index);
@@ -171,11 +175,7 @@ function makeRecord(
   const { dicts } = deps;
   const { tokens, article } = doc;
   const m = c.match;
-  // `agreed to send aid` is an intent to give aid (033), not aid given (07x); `threatened to impose sanctions` is a
-  // threat (1312), not sanctions imposed (163).
-  const rule = announcedCodeFor(dicts.intent, m.pattern.code);
-  const announced = rule ? announcedBy(doc, sent, m.trigger, rule.words) : null;
-  const code = announced && rule ? rule.code : m.pattern.code;
+  const { code, announced } = announcedCode(doc, dicts, sent, c);
   const entry = dicts.ontology.get(code)!;
   const triggerStart = tokens.start[m.trigger];
   const lastWord = m.words[m.words.length - 1];
@@ -210,7 +210,7 @@ function makeRecord(
     mentions: 1,
     why: {
       pattern: `${m.pattern.id} ${m.pattern.text}`,
-      modality: announced && rule ? { rule: `${rule.code.startsWith('13') ? 'threat' : 'intent'}-of-${m.pattern.code}`, span: announced } : null,
+      modality: announced ? { rule: `${code.startsWith('13') ? 'threat' : 'intent'}-of-${m.pattern.code}`, span: announced } : null,
       source: [{ rule: c.rule }, ...c.source.why],
       target: c.target ? c.target.why : [],
       date: { rule: date.rule, span: date.span },
@@ -231,6 +231,17 @@ function dropGeneric(records: EventRecord[]): EventRecord[] {
   const generic = (code: string) => code.length === 2 || (code.length === 3 && code.endsWith('0'));
   for (const r of records) if (!generic(r.cameo)) specific.add(key(r, r.cameo.slice(0, 2)));
   return records.filter((r) => !generic(r.cameo) || !specific.has(key(r, r.cameo.slice(0, 2))));
+}
+
+/**
+ * The code a candidate is written with: `agreed to send aid` is an intent to give aid (033), not aid given (07x);
+ * `threatened to impose sanctions` is a threat (1312), not sanctions imposed (163).
+ */
+function announcedCode(doc: Doc, dicts: Dictionaries, sent: Sentence, c: EventCandidate): { code: string; announced: Span | null } {
+  const m = c.match;
+  const rule = announcedCodeFor(dicts.intent, m.pattern.code);
+  const announced = rule ? announcedBy(doc, sent, m.trigger, rule.words) : null;
+  return { code: announced && rule ? rule.code : m.pattern.code, announced };
 }
 
 function nearestPlace(places: PlaceFound[], trigger: number): PlaceFound | null {

@@ -73,6 +73,10 @@ describe('events', () => {
     expect(triples('Indonesian students staged demonstrations to demand reforms from the Indonesian government.')).toContain('IDNEDU 141 IDNGOV');
     expect(triples('Palestinian prisoners rioted at a jail in northern Israel.')).toEqual(['PSE 145 ISRGOV']);
   });
+  it('aims a curfew or martial law without a target at the country where it is imposed, else the own country', () => {
+    expect(triples("South Korea's president imposed martial law.")).toEqual(['KORGOV 1724 KOR']);
+    expect(triples('The Turkish government imposed a curfew in Syria.')).toEqual(['TURGOV 1723 SYR']);
+  });
   it('does not code an event noun governed by another verb', () => {
     expect(triples('Turkey condemned the attack.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);
   });

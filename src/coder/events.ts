@@ -36,18 +36,22 @@ export function assignActors(
   for (const best of matches) {
     if (best.negated || best.pattern.code === BLOCK) continue;
     // The longest pattern may fail to find its actors where a shorter one at the same trigger succeeds.
+    let coded = false;
     for (const m of [best, ...best.alternatives]) {
       const found = assignOne(doc, m, mentions, tree, verbs);
       if (found.length) {
         out.push(...found, ...reverseActs(found));
+        coded = true;
         break;
       }
     }
+    // A source whose target the clause does not name (`condemned the murder`): the caller may find it elsewhere.
+    if (!coded) out.push(...assignOne(doc, best, mentions, tree, verbs, true).filter((c) => !c.target));
   }
   return out;
 }
 
-function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: SentenceTree | null, verbs: VerbClasses): EventCandidate[] {
+function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: SentenceTree | null, verbs: VerbClasses, targetless = false): EventCandidate[] {
   const out: EventCandidate[] = [];
   const p = m.pattern;
   let source: ActorMention | null = null;
@@ -77,7 +81,7 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
       }
     }
     if (source && target === source) target = null;
-    if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p))) return out;
+    if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p)) && !targetless) return out;
     if (source) return expandPairs(m, source, target, rule);
   }
   if (p.hasPair && m.slots.pair !== undefined) {
@@ -118,7 +122,7 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     }
     // A pattern that expects a target and finds none codes nothing (`support each other` has no actor),
     // unless the subject is a compound whose members act on each other (`A and B signed a statement`).
-    if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p))) return out;
+    if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p)) && !targetless) return out;
   }
   if (!source) return out;
   return expandPairs(m, source, target, rule);

@@ -1,0 +1,69 @@
+// Finds whom an act is aimed at when its clause names no target, for the acts data/ontology/implied-targets.tsv
+// lists. A protest is dissent against an authority: `students staged demonstrations to demand reforms by President
+// Suharto's government` (the actor its purpose names), `prisoners rioted at a jail in northern Israel` (the
+// government where it happened), `Egyptian demonstrators rioted` (their own government). An administration's
+// curfew or martial law is aimed at the country where it is imposed, else its own.
+import type { ActorMention, Doc } from '../model/types.js';
+import type { VerbClasses } from '../dictionaries/verb-classes.js';
+import { impliedWhom, type ImpliedTargets, type ImpliedWhom } from '../dictionaries/implied-targets.js';
+import type { EventCandidate } from './events.js';
+
+/** Mentions after the trigger this far (tokens) may name a protest's object. */
+const WINDOW = 25;
+
+/**
+ * Fills the target of candidates that have none and whose code (as `codeOf` gives it, after intent and threat
+ * readings) implies one; the others pass unchanged.
+ */
+export function impliedTargets(
+  doc: Doc,
+  candidates: EventCandidate[],
+  inSentence: ActorMention[],
+  verbs: VerbClasses,
+  rules: ImpliedTargets,
+  codeOf: (c: EventCandidate) => string,
+): EventCandidate[] {
+  return candidates.map((c) => {
+    if (c.target) return c;
+    const whom = impliedWhom(rules, codeOf(c));
+    const target = whom ? aimedAt(doc, c, inSentence, verbs, whom) : null;
+    return target ? { ...c, target, rule: `${c.rule}:${target.why[0].rule}` } : c;
+  });
+}
+
+function aimedAt(doc: Doc, c: EventCandidate, mentions: ActorMention[], verbs: VerbClasses, whom: ImpliedWhom): ActorMention | null {
+  const { tokens } = doc;
+  const sourceCountry = c.source.country;
+  const end = c.match.end;
+  // The actor a protest's purpose names: the first actor after the trigger that is not the speaker of a
+  // `..., police said` and not the protesters' own kind.
+  if (whom === 'government') {
+    for (const m of mentions) {
+      if (m.locative || m.tokenStart < end || m.tokenStart > end + WINDOW) continue;
+      if (m.code === c.source.code) continue;
+      const next = m.tokenEnd < tokens.text.length && tokens.sent[m.tokenEnd] === tokens.sent[end] ? m.tokenEnd : -1;
+      if (next >= 0 && tokens.pos[next] === 'VERB' && verbs.reporting.has(tokens.lemma[next])) continue;
+      if (m.sector === null && m.kind !== 'country' && m.country === sourceCountry) continue;
+      return { ...m, why: [{ rule: 'protest-object-after-trigger' }, ...m.why] };
+    }
+  }
+  // Else the place it happened, else the actor's own country.
+  const place = mentions.find((m) => m.locative && m.country && m.tokenStart >= c.match.trigger - 3);
+  const country = place?.country ?? sourceCountry;
+  if (!country) return null;
+  const anchor = place ?? c.source;
+  const government = whom === 'government';
+  return {
+    code: government ? `${country}GOV` : country,
+    country,
+    sector: government ? 'GOV' : null,
+    name: null,
+    tokenStart: anchor.tokenStart,
+    tokenEnd: anchor.tokenEnd,
+    start: anchor.start,
+    end: anchor.end,
+    text: anchor.text,
+    kind: 'implied',
+    why: [{ rule: `${whom}-of-${place ? 'place' : 'actor'}` }],
+  };
+}

@@ -1,0 +1,45 @@
+// The announced-act and implied-target tables: longest prefix wins, bad rows name their file and line.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { impliedWhom, loadImpliedTargets } from './implied-targets.js';
+import { announcedCodeFor, loadIntentRules } from './intent.js';
+import { loadDictionaries } from './load.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'dyad-implied-'));
+const codes = new Set(['14', '172', '1723', '033', '07', '131', '16']);
+
+describe('implied targets', () => {
+  it('takes the longest prefix', () => {
+    const file = join(dir, 'ok.tsv');
+    writeFileSync(file, '# comment\n14\tgovernment\tprotest\n172\tcountry\tadministrative sanctions\n');
+    const rules = loadImpliedTargets(file, codes);
+    expect([impliedWhom(rules, '1411'), impliedWhom(rules, '1723'), impliedWhom(rules, '190')]).toEqual(['government', 'country', null]);
+  });
+  it('names the file and line of a bad row', () => {
+    const file = join(dir, 'bad.tsv');
+    writeFileSync(file, '14\tgovernment\n999\tcountry\n');
+    expect(() => loadImpliedTargets(file, codes)).toThrow(/bad\.tsv:2/);
+  });
+  it('the shipped table loads', () => {
+    expect(impliedWhom(loadDictionaries().implied, '1724')).toBe('country');
+  });
+});
+
+describe('announced acts', () => {
+  it('reads cooperative acts as intents and conflict acts as threats, each with its own words', () => {
+    const w = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+    const rules = loadIntentRules(
+      { intentMap: w('i.tsv', '07\t033\taid\n'), intentWords: w('i.txt', 'agree\n'), threatMap: w('t.tsv', '16\t131\tsanctions\n'), threatWords: w('t.txt', 'threaten\n') },
+      codes,
+    );
+    expect(announcedCodeFor(rules, '073')?.code).toBe('033');
+    expect([...announcedCodeFor(rules, '163')!.words]).toEqual(['threaten']);
+    expect(announcedCodeFor(rules, '131')).toBeNull();
+  });
+  it('rejects a threat row whose code is not a 13x code', () => {
+    const w = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+    expect(() => loadIntentRules({ intentMap: w('i2.tsv', ''), intentWords: w('i2.txt', ''), threatMap: w('t2.tsv', '16\t033\tx\n'), threatWords: w('t2.txt', '') }, codes)).toThrow(/t2\.tsv:1/);
+  });
+});

@@ -1,0 +1,30 @@
+// Loads the implied-target rules (data/ontology/implied-targets.tsv): which acts are aimed at a government or a
+// country when the text names no target.
+import { existsSync, readFileSync } from 'node:fs';
+import { DictionaryError } from '../model/errors.js';
+
+export type ImpliedWhom = 'government' | 'country';
+
+/** [code prefix, whom], longest prefix first. */
+export type ImpliedTargets = [string, ImpliedWhom][];
+
+export function loadImpliedTargets(file: string, knownCodes: Set<string>): ImpliedTargets {
+  const rules: ImpliedTargets = [];
+  if (!existsSync(file)) return rules;
+  readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const [code, whom] = line.split('\t');
+    if (!/^\d{2,4}$/.test(code ?? '') || !knownCodes.has(code) || (whom !== 'government' && whom !== 'country')) {
+      throw new DictionaryError('expected `CODE-PREFIX<TAB>government|country<TAB>note` with a known CAMEO code', { where: `${file}:${i + 1}` });
+    }
+    rules.push([code, whom]);
+  });
+  return rules.sort((a, b) => b[0].length - a[0].length);
+}
+
+/** How the target of an act with this code is implied, or null when it is not. */
+export function impliedWhom(rules: ImpliedTargets, code: string): ImpliedWhom | null {
+  for (const [prefix, whom] of rules) if (code.startsWith(prefix)) return whom;
+  return null;
+}
