@@ -57,12 +57,27 @@ export function findActors(doc: Doc, dict: ActorDictionary, options: ActorOption
   return out;
 }
 
+/**
+ * `Hungarian and Romanian officials`: a bare nationality adjective conjoined before a country's role word takes that
+ * role too (HUNGOV and ROUGOV, not HUN and ROUGOV).
+ */
+function shareRole(members: ActorMention[]): void {
+  const last = members[members.length - 1];
+  if (!last.sector || !last.country || last.code !== last.country + last.sector) return;
+  for (let i = 0; i < members.length - 1; i++) {
+    const m = members[i];
+    if (m.sector || !m.country || m.code !== m.country || !m.why.some((w) => /adjective/.test(w.rule))) continue;
+    members[i] = { ...m, code: m.country + last.sector, sector: last.sector, why: [{ rule: 'role-shared-by-conjunction' }, ...m.why] };
+  }
+}
+
 function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options: ActorOptions, state: State): ActorMention | null {
   if (np.members.length) {
     // A member that is itself a compound (a group name: `Mordor, the Shire and Bree`) contributes its members.
     const members = np.members.map((m) => composePhrase(doc, dict, m, options, state)).filter((m): m is ActorMention => m !== null).flatMap((m) => m.members ?? [m]);
     if (members.length === 0) return null;
     if (members.length === 1) return members[0];
+    shareRole(members);
     // The compound carries its first member's code for display; events use the members.
     return { ...members[0], ...mentionBase(doc, np.start, pieceEnd(np)), kind: 'compound', members, why: [{ rule: 'compound-and' }] };
   }

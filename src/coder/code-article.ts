@@ -149,8 +149,11 @@ function subjectUncertain(doc: Doc, actors: ActorMention[], trigger: number): bo
   }
   // `X condemned an attack by Y ... and promised aid`: a verb after `and` shares the subject of the verb before it.
   if (lower[trigger - 1] === 'and' && pos[trigger] === 'VERB') return true;
-  // A mention right after a verb is its object, not the subject.
-  return pos[nearest.tokenStart - 1] === 'VERB';
+  // A mention right after a verb is its object, not the subject; one after a preposition (`the sides of the island
+  // of Cyprus agreed`) is inside a modifier.
+  let k = nearest.tokenStart - 1;
+  while (k > 0 && (pos[k] === 'DET' || pos[k] === 'ADJ')) k--;
+  return pos[nearest.tokenStart - 1] === 'VERB' || pos[k] === 'ADP';
 }
 
 /** Corrects the lemmas the tagger gets wrong (`staged` -> `stage`, not `stag`). */

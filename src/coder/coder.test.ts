@@ -4,8 +4,9 @@ import { loadDictionaries } from '../dictionaries/load.js';
 import { codeArticle } from './code-article.js';
 import { createWinkAnalyzer } from '../nlp/analyse.js';
 import { createGazetteer } from './gazetteer.js';
+import { loadParser } from '../nlp/parser/index.js';
 
-const deps = { dicts: loadDictionaries(), analyzer: createWinkAnalyzer(), gazetteer: createGazetteer() };
+const deps = { dicts: loadDictionaries(), analyzer: createWinkAnalyzer(), gazetteer: createGazetteer(), parser: loadParser() };
 
 function code(text: string, date = '2024-04-26') {
   return codeArticle({ id: 't', origin: 't', date, title: null, url: null, text }, deps);
@@ -76,6 +77,12 @@ describe('events', () => {
   it('aims a curfew or martial law without a target at the country where it is imposed, else the own country', () => {
     expect(triples("South Korea's president imposed martial law.")).toEqual(['KORGOV 1724 KOR']);
     expect(triples('The Turkish government imposed a curfew in Syria.')).toEqual(['TURGOV 1723 SYR']);
+  });
+  it('gives conjoined nationality adjectives the role word after them, and pairs them for reciprocal acts', () => {
+    expect(triples('Hungarian and Romanian officials agreed to share information.')).toEqual(['HUNGOV 0314 ROUGOV']);
+  });
+  it('does not take a country inside a modifier of the subject for the subject', () => {
+    expect(triples('The Turkish and Greek sides of the island of Cyprus agreed to share information.')).toEqual(['TURGOV 0314 GRCGOV']);
   });
   it('does not code an event noun governed by another verb', () => {
     expect(triples('Turkey condemned the attack.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);

@@ -220,7 +220,7 @@ function treeActors(
 function isReciprocal(p: EventPattern): boolean {
   // `Syrian and Russian forces pounded Ghouta`: a violent act aimed at a target is not one between the members.
   // Cooperation, agreement, meetings and negotiation; not visits (042), hosting (043), mediation (045, 039) or aid.
-  if (/^(030|031|032|036|037|040|041|044|046|050|054|057|06)/.test(p.code) || p.code === '0871' || p.code === '0874') return true;
+  if (/^(019|030|031|032|036|037|040|041|044|046|050|054|057|06)/.test(p.code) || p.code === '0871' || p.code === '0874') return true;
   return p.code.startsWith('19') && !p.hasTarget;
 }
 
