@@ -15,7 +15,8 @@ export interface ActorOptions {
   date: string | null;
   datelineCountry: string | null;
   /** The country of the first place named in each sentence (`in Minsk`), by sentence index. */
-  sentencePlaceCountry?: (sentence: number) => string | null;
+  /** The country of the place nearest a token of the sentence (before it first). */
+  sentencePlaceCountry?: (sentence: number, token: number) => string | null;
   /** Is token t a possible event trigger? Such nouns end a noun phrase. */
   isTrigger: (t: number) => boolean;
 }
@@ -186,7 +187,7 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     } else if (sector) {
       // `In Manila, Foreign Secretary Perfecto Yasay`: the sentence's place; else, for an office of state, the dateline's
       // country (a wire names foreign officials' nationality, not local ones'); else the latest such office.
-      const placeCountry = options.sentencePlaceCountry?.(doc.tokens.sent[np.start]) ?? null;
+      const placeCountry = options.sentencePlaceCountry?.(doc.tokens.sent[np.start], np.start) ?? null;
       const stateRole = STATE_SECTORS.has(sector.slice(0, 3));
       const c = placeCountry ?? (stateRole ? options.datelineCountry : null) ?? recentCountryFor(state, sector);
       if (c) {
@@ -247,7 +248,7 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     const c = recentCountryFor(state, sector);
     if (c) return makeMention(doc, np.start, pieceEnd(np), c + sector, null, 'role', [{ rule: 'role-country-from-earlier-mention' }, ...roleWhy]);
     // A group with no country takes the country of the sentence's place (`protesters ... in Minsk`).
-    const placeCountry = options.sentencePlaceCountry?.(doc.tokens.sent[np.start]) ?? null;
+    const placeCountry = options.sentencePlaceCountry?.(doc.tokens.sent[np.start], np.start) ?? null;
     if (placeCountry) return makeMention(doc, np.start, pieceEnd(np), placeCountry + sector, null, 'role', [{ rule: 'role-country-from-sentence-place' }, ...roleWhy]);
     // Only the state's own organs default to the dateline's country (`police imposed a curfew`).
     if (options.datelineCountry && STATE_SECTORS.has(sector.slice(0, 3))) {

@@ -52,10 +52,21 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
   const dateline = datelinePlace(doc, dicts.actors, gazetteer);
   const datelineCountry = dateline?.location.country ?? null;
   const refDate = doc.dateline?.date ?? article.date;
-  const placeCache = new Map<number, string | null>();
-  const sentencePlaceCountry = (i: number) => {
-    if (!placeCache.has(i)) placeCache.set(i, sentencePlaces(doc, dicts.actors, gazetteer, doc.sentences[i])[0]?.location.country ?? null);
-    return placeCache.get(i)!;
+  const placeCache = new Map<number, PlaceFound[]>();
+  /**
+   * The country of the sentence's place nearest before `token`, else of the first after it that is not where a
+   * speaker is (`..., relief officials in Nairobi said`).
+   */
+  const sentencePlaceCountry = (i: number, token: number) => {
+    let places = placeCache.get(i);
+    if (!places) placeCache.set(i, (places = sentencePlaces(doc, dicts.actors, gazetteer, doc.sentences[i]).filter((p) => p.location.country)));
+    const before = places.filter((p) => p.token < token);
+    if (before.length) return before[before.length - 1].location.country;
+    const after = places.find((p) => p.token >= token);
+    if (!after) return null;
+    const { lemma, sent } = doc.tokens;
+    for (let t = after.token + 1; t <= after.token + 3 && sent[t] === i; t++) if (dicts.verbs.reporting.has(lemma[t])) return null;
+    return after.location.country;
   };
   const mentions = findActors(doc, dicts.actors, { date: refDate, datelineCountry, isTrigger, sentencePlaceCountry });
   const { article: articleDiscard, sentences: skipSentence } = findDiscarded(doc, dicts.discards);
