@@ -229,6 +229,12 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     return { ...makeMention(doc, np.start, pieceEnd(np), country.code, null, 'place', [{ rule: `place-${country.type}`, entry: country.entry }]), locative: true };
   }
   if (locative && !np.joined) return null;
+  if (country && (country.type === 'adjective' || country.type === 'demonym') && doc.tokens.lower[country.piece.start - 1] === 'ethnic') {
+    // `ethnic Albanians in Serbia`: an ethnic group is coded as people of the country where they are (else of the
+    // country its name comes from).
+    const home = options.sentencePlaceCountry?.(doc.tokens.sent[np.start], np.start) ?? country.code;
+    return makeMention(doc, np.start, pieceEnd(np), home + (sector ?? 'CVL'), null, 'group', [{ rule: 'ethnic-group-by-residence', entry: country.entry }, ...roleWhy]);
+  }
   if (country) {
     if (sector) {
       return makeMention(doc, np.start, pieceEnd(np), country.code + sector, null, 'group', [{ rule: `country-${country.type}`, entry: country.entry }, ...roleWhy]);

@@ -59,7 +59,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
    */
   const sentencePlaceCountry = (i: number, token: number) => {
     let places = placeCache.get(i);
-    if (!places) placeCache.set(i, (places = sentencePlaces(doc, dicts.actors, gazetteer, doc.sentences[i]).filter((p) => p.location.country)));
+    if (!places) placeCache.set(i, (places = sentencePlaces(doc, dicts.actors, gazetteer, doc.sentences[i], undefined, true).filter((p) => p.location.country)));
     const before = places.filter((p) => p.token < token);
     if (before.length) return before[before.length - 1].location.country;
     const after = places.find((p) => p.token >= token);

@@ -36,6 +36,10 @@ describe('actors', () => {
     const { mentions } = code('Beijing condemned the vote in Moscow.');
     expect(mentions.map((m) => [m.code, Boolean(m.locative)])).toEqual([['CHNGOV', false], ['RUS', true]]);
   });
+  it('codes an ethnic group as people of the country where they are', () => {
+    expect(code('Up to 100 ethnic Albanians demonstrated in southern Serbia.').mentions[0].code).toBe('SRBCVL');
+    expect(code('Ethnic Armenian forces attacked.').mentions[0].code).toBe('ARMMIL');
+  });
   it('takes a country named as an actor for its government', () => {
     expect(code('Kazakhstan supports China.').mentions.map((m) => m.code)).toEqual(['KAZGOV', 'CHNGOV']);
   });

@@ -14,14 +14,19 @@ export interface PlaceFound {
   token: number;
 }
 
-/** Places named after a locative preposition in the sentence. */
-export function sentencePlaces(doc: Doc, dict: ActorDictionary, gaz: Gazetteer, sent: Sentence, knownCountries?: Set<string>): PlaceFound[] {
+/**
+ * Places named after a locative preposition in the sentence. With `modified`, also those after lower-case modifiers
+ * (`in southeastern Serbia`): where people are, though seldom where an event is placed.
+ */
+export function sentencePlaces(doc: Doc, dict: ActorDictionary, gaz: Gazetteer, sent: Sentence, knownCountries?: Set<string>, modified = false): PlaceFound[] {
   const { tokens } = doc;
   const out: PlaceFound[] = [];
   for (let t = sent.tokenStart; t < sent.tokenEnd - 1; t++) {
     if (!PLACE_PREPOSITIONS.has(tokens.lower[t])) continue;
     let i = t + 1;
     if (tokens.lower[i] === 'the') i++;
+    // `in southeastern Serbia`, `in the occupied West Bank`: lower-case modifiers before the name.
+    for (let k = 0; modified && k < 2 && i < sent.tokenEnd - 1 && (tokens.pos[i] === 'ADJ' || tokens.pos[i] === 'VERB') && /^\p{Ll}/u.test(tokens.text[i]); k++) i++;
     const name = longestName(doc, dict, i, sent.tokenEnd);
     if (name) {
       const hit = name.hits.find((h) => h.type === 'capital' || h.type === 'city' || h.type === 'country');
