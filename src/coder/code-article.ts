@@ -13,7 +13,7 @@ import { assignActors, reportedAccusations, type EventCandidate } from './events
 import type { Gazetteer } from './gazetteer.js';
 import { datelinePlace, sentencePlaces, type PlaceFound } from './places.js';
 import { parseSentence, type TreeParser } from './syntax.js';
-import { announcedBy, hypothetical } from './modality.js';
+import { announcedBy, hypothetical, unrealizedBy } from './modality.js';
 import { announcedCodeFor } from '../dictionaries/intent.js';
 import { attachTopics } from './topics.js';
 import { impliedTargets } from './implied-target.js';
@@ -113,7 +113,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     // Parse up to a few words past the last doubtful trigger (its object and a `by` agent).
     const parseEnd = doubtful.length ? Math.max(...doubtful.map((m) => m.end)) + 6 : 0;
     const tree = deps.parser && doubtful.length ? parseSentence(doc, sent, deps.parser, parseEnd) : null;
-    const acts = assignActors(doc, matches, inSentence, dicts.verbs, tree);
+    // `demanded that the US cancel the sale`, `refused to deploy troops`: an act that has not happened is not coded.
+    const acts = assignActors(doc, matches, inSentence, dicts.verbs, tree).filter((c) => !unrealizedBy(doc, sent, c.match.trigger, dicts.verbs));
     const codeOf = (c: EventCandidate) => announcedCode(doc, dicts, sent, c).code;
     const candidates = [
       ...impliedTargets(doc, acts, inSentence, dicts.verbs, dicts.implied, codeOf),

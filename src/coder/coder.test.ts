@@ -88,6 +88,12 @@ describe('events', () => {
   it('does not take a country inside a modifier of the subject for the subject', () => {
     expect(triples('The Turkish and Greek sides of the island of Cyprus agreed to share information.')).toEqual(['TURGOV 0314 GRCGOV']);
   });
+  it('does not code an act that is only demanded, refused, obliged or proposed', () => {
+    expect(triples('Kenya sent peacekeepers to Haiti.')).toEqual(['KENGOV 074 HTIGOV']);
+    expect(triples('Pakistan refused to send peacekeepers to Iraq.').some((e) => e.split(' ')[1].startsWith('07'))).toBe(false);
+    expect(triples('Greece demanded that its European Union partners refuse to recognize Macedonia.').some((e) => e.split(' ')[1].startsWith('12'))).toBe(false);
+    expect(triples('Israel must stop its offensive in Gaza, the court said.')).toEqual([]);
+  });
   it('does not code an event noun governed by another verb', () => {
     expect(triples('Turkey condemned the attack.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);
   });

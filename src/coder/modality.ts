@@ -1,6 +1,7 @@
 // Finds whether an event is announced rather than reported: a modal (`will release`) or an intent word
 // before `to` (`agreed to send`, `is ready to meet`). Token-level and pure; the mapping is data.
 import type { Doc, Sentence, Span } from '../model/types.js';
+import type { VerbClasses } from '../dictionaries/verb-classes.js';
 
 const MODALS = new Set(['will', 'would', 'shall', "'ll", 'wo']);
 const SKIP = new Set(['ADV', 'PART']);
@@ -40,4 +41,54 @@ export function hypothetical(doc: Doc, sent: Sentence, trigger: number): boolean
   let t = trigger - 1;
   while (t >= sent.tokenStart && (tokens.pos[t] === 'ADV' || tokens.lower[t] === 'be' || tokens.lower[t] === 'have')) t--;
   return t >= sent.tokenStart && HYPOTHETICAL.has(tokens.lower[t]);
+}
+
+const OBLIGATION = new Set(['must', 'should', 'ought']);
+/** Tokens a noun phrase between a control verb and its `to` or its clause may hold (`urged the European Community to`). */
+const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM', 'PART', 'ADP', 'CCONJ']);
+const NP_SPAN = 8;
+
+/**
+ * The word that makes the act at `trigger` one that has not happened: demanded or requested of someone (`demanded
+ * that the US cancel`, `urged Israel to ease`), refused or failed (`refused to deploy`), obliged (`Libya must hand
+ * over`), or the object of a proposal (`an invitation to attend`, `a proposal for signing`). Null when none does.
+ */
+export function unrealizedBy(doc: Doc, sent: Sentence, trigger: number, verbs: VerbClasses): Span | null {
+  const { tokens } = doc;
+  const span = (i: number) => ({ start: tokens.start[i], end: tokens.end[i], text: tokens.text[i] });
+  let pred = trigger;
+  if (tokens.pos[trigger] !== 'VERB') {
+    for (let t = trigger - 1; t >= Math.max(sent.tokenStart, trigger - 4); t--) {
+      if (tokens.pos[t] === 'VERB') {
+        pred = t;
+        break;
+      }
+      if (tokens.pos[t] === 'PUNCT') break;
+    }
+  }
+  let t = pred - 1;
+  while (t >= sent.tokenStart && (tokens.pos[t] === 'ADV' || tokens.lower[t] === 'be' || tokens.lower[t] === 'not' || tokens.lower[t] === "n't")) t--;
+  if (t < sent.tokenStart) return null;
+  if (OBLIGATION.has(tokens.lower[t])) return span(t);
+  // `a proposal for signing`: a noun and `for` before an -ing act.
+  if (tokens.lower[t] === 'for' && t - 1 >= sent.tokenStart && verbs.unrealizingNouns.has(tokens.lemma[t - 1])) return span(t - 1);
+  if (tokens.lower[t] === 'to') {
+    // `refused to deploy`, `an invitation to attend`, `urged the European Community to support`.
+    for (let k = t - 1; k >= Math.max(sent.tokenStart, t - 1 - NP_SPAN); k--) {
+      if (tokens.pos[k] === 'VERB') return verbs.unrealizing.has(tokens.lemma[k]) ? span(k) : null;
+      if (tokens.pos[k] === 'NOUN' && k === t - 1 && verbs.unrealizingNouns.has(tokens.lemma[k])) return span(k);
+      if (!NP_POS.has(tokens.pos[k])) return null;
+    }
+    return null;
+  }
+  // `demanded that the US cancel`: the act's subject, `that`, then the demand.
+  for (let k = t; k >= Math.max(sent.tokenStart, t - NP_SPAN); k--) {
+    if (tokens.lower[k] === 'that') {
+      let v = k - 1;
+      while (v >= sent.tokenStart && tokens.pos[v] === 'ADV') v--;
+      return v >= sent.tokenStart && tokens.pos[v] === 'VERB' && verbs.unrealizing.has(tokens.lemma[v]) ? span(v) : null;
+    }
+    if (!NP_POS.has(tokens.pos[k])) return null;
+  }
+  return null;
 }

@@ -8,12 +8,17 @@ export interface VerbClasses {
   light: Set<string>;
   reporting: Set<string>;
   objectControl: Set<string>;
+  /** Verbs and nouns whose complement is an act not done: `demanded that X withdraw`, `refused to deploy`. */
+  unrealizing: Set<string>;
+  unrealizingNouns: Set<string>;
 }
 
 const schema = z.strictObject({
   light: z.array(z.string().min(1)),
   reporting: z.array(z.string().min(1)),
   object_control: z.array(z.string().min(1)),
+  unrealizing: z.array(z.string().min(1)),
+  unrealizing_nouns: z.array(z.string().min(1)),
 });
 
 export function loadVerbClasses(file: string): VerbClasses {
@@ -21,5 +26,11 @@ export function loadVerbClasses(file: string): VerbClasses {
   const result = schema.safeParse(parse(readFileSync(file, 'utf8')));
   if (!result.success) throw new DictionaryError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), { where: file });
   const set = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
-  return { light: set(result.data.light), reporting: set(result.data.reporting), objectControl: set(result.data.object_control) };
+  return {
+    light: set(result.data.light),
+    reporting: set(result.data.reporting),
+    objectControl: set(result.data.object_control),
+    unrealizing: set(result.data.unrealizing),
+    unrealizingNouns: set(result.data.unrealizing_nouns),
+  };
 }
