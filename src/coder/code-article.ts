@@ -117,7 +117,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const acts = assignActors(doc, matches, inSentence, dicts.verbs, tree).filter((c) => !unrealizedBy(doc, sent, c.match.trigger, dicts.verbs));
     const codeOf = (c: EventCandidate) => announcedCode(doc, dicts, sent, c).code;
     const candidates = [
-      ...impliedTargets(doc, acts, inSentence, dicts.verbs, dicts.implied, codeOf),
+      ...impliedTargets(doc, acts, inSentence, dicts.verbs, dicts.implied, dicts.intent.cameo, codeOf).filter((c) => c.target || !c.needsTarget),
       ...reportedAccusations(doc, acts, inSentence, dicts.verbs),
     ];
     if (!candidates.length) continue;

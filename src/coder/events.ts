@@ -13,6 +13,8 @@ export interface EventCandidate {
   source: ActorMention;
   target: ActorMention | null;
   rule: string;
+  /** Its pattern asks for a target the clause does not name: kept only if a target is implied (implied-target.ts). */
+  needsTarget?: boolean;
 }
 
 /** Tokens that end the clause a subject is looked for in. */
@@ -46,7 +48,7 @@ export function assignActors(
       }
     }
     // A source whose target the clause does not name (`condemned the murder`): the caller may find it elsewhere.
-    if (!coded) out.push(...assignOne(doc, best, mentions, tree, verbs, true).filter((c) => !c.target));
+    if (!coded) out.push(...assignOne(doc, best, mentions, tree, verbs, true).filter((c) => !c.target).map((c) => ({ ...c, needsTarget: true })));
   }
   return out;
 }

@@ -13,7 +13,8 @@ const WINDOW = 25;
 
 /**
  * Fills the target of candidates that have none and whose code (as `codeOf` gives it, after intent and threat
- * readings) implies one; the others pass unchanged.
+ * readings) implies one; the others pass unchanged. Only CAMEO's codes (`cameo`) imply targets, not codes a
+ * dictionary folder declares.
  */
 export function impliedTargets(
   doc: Doc,
@@ -21,11 +22,13 @@ export function impliedTargets(
   inSentence: ActorMention[],
   verbs: VerbClasses,
   rules: ImpliedTargets,
+  cameo: Set<string>,
   codeOf: (c: EventCandidate) => string,
 ): EventCandidate[] {
   return candidates.map((c) => {
     if (c.target) return c;
-    const whom = impliedWhom(rules, codeOf(c));
+    const code = codeOf(c);
+    const whom = cameo.has(code) ? impliedWhom(rules, code) : null;
     const target = whom ? aimedAt(doc, c, inSentence, verbs, whom) : null;
     return target ? { ...c, target, rule: `${c.rule}:${target.why[0].rule}` } : c;
   });

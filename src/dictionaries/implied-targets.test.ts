@@ -8,7 +8,7 @@ import { announcedCodeFor, loadIntentRules } from './intent.js';
 import { loadDictionaries } from './load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-implied-'));
-const codes = new Set(['14', '172', '1723', '033', '07', '131', '16']);
+const codes = new Set(['14', '172', '1723', '033', '07', '073', '131', '16', '163']);
 
 describe('implied targets', () => {
   it('takes the longest prefix', () => {
@@ -37,6 +37,8 @@ describe('announced acts', () => {
     expect(announcedCodeFor(rules, '073')?.code).toBe('033');
     expect([...announcedCodeFor(rules, '163')!.words]).toEqual(['threaten']);
     expect(announcedCodeFor(rules, '131')).toBeNull();
+    // A code a dictionary folder declares (PETRARCH's `1717`) is not read as CAMEO's.
+    expect(announcedCodeFor(rules, '1611')).toBeNull();
   });
   it('rejects a threat row whose code is not a 13x code', () => {
     const w = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));

@@ -16,6 +16,8 @@ export interface IntentRules {
   intent: AnnouncedRules;
   /** Conflict acts announced: `threatened to impose sanctions` -> 1312. */
   threat: AnnouncedRules;
+  /** CAMEO's codes: codes a dictionary folder declares (PETRARCH's `1717`) keep their own meaning. */
+  cameo: Set<string>;
 }
 
 export interface IntentFiles {
@@ -29,6 +31,7 @@ export function loadIntentRules(files: IntentFiles, knownCodes: Set<string>): In
   return {
     intent: loadAnnounced(files.intentMap, files.intentWords, knownCodes, '03', 'intent'),
     threat: loadAnnounced(files.threatMap, files.threatWords, knownCodes, '13', 'threat'),
+    cameo: knownCodes,
   };
 }
 
@@ -62,7 +65,7 @@ function loadAnnounced(mapFile: string, wordsFile: string, knownCodes: Set<strin
  * (or already is an intent or a threat).
  */
 export function announcedCodeFor(rules: IntentRules, code: string): { code: string; words: Set<string> } | null {
-  if (code.startsWith('03') || code.startsWith('13')) return null;
+  if (code.startsWith('03') || code.startsWith('13') || !rules.cameo.has(code)) return null;
   for (const r of [rules.intent, rules.threat]) {
     for (const [act, announced] of r.map) if (code.startsWith(act)) return { code: announced, words: r.words };
   }

@@ -87,12 +87,15 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const base = readFileSync(join(dataDir, 'VERSION'), 'utf8').trim();
   const version = options.dictDir ? `${base}+custom` : base;
   const lemmas = loadLemmaExceptions(join(dataDir, 'lexicon', 'lemma-exceptions.tsv'));
+  // Announced acts read as intents and threats come with dyad's own patterns; a dictionary folder (an imported
+  // PETRARCH set has its own future and modal codes) uses the rules it brings in ontology/ and lexicon/, if any.
+  const ruleDir = options.dictDir ?? dataDir;
   const intent = loadIntentRules(
     {
-      intentMap: join(dataDir, 'ontology', 'intent.tsv'),
-      intentWords: join(dataDir, 'lexicon', 'intent-words.txt'),
-      threatMap: join(dataDir, 'ontology', 'threat.tsv'),
-      threatWords: join(dataDir, 'lexicon', 'threat-words.txt'),
+      intentMap: join(ruleDir, 'ontology', 'intent.tsv'),
+      intentWords: join(ruleDir, 'lexicon', 'intent-words.txt'),
+      threatMap: join(ruleDir, 'ontology', 'threat.tsv'),
+      threatWords: join(ruleDir, 'lexicon', 'threat-words.txt'),
     },
     new Set(cameo.keys()),
   );
