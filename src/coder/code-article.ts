@@ -17,6 +17,7 @@ import { announcedBy, hypothetical, unrealizedBy } from './modality.js';
 import { announcedCodeFor } from '../dictionaries/intent.js';
 import { attachTopics } from './topics.js';
 import { impliedTargets } from './implied-target.js';
+import { eventNounTargets } from './event-noun-target.js';
 
 export interface CoderOptions {
   /** Write events of dyadic codes even when no target was found. */
@@ -117,7 +118,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const acts = assignActors(doc, matches, inSentence, dicts.verbs, tree).filter((c) => !unrealizedBy(doc, sent, c.match.trigger, dicts.verbs));
     const codeOf = (c: EventCandidate) => announcedCode(doc, dicts, sent, c).code;
     const candidates = [
-      ...impliedTargets(doc, acts, inSentence, dicts.verbs, dicts.implied, dicts.intent.cameo, codeOf).filter((c) => c.target || !c.needsTarget),
+      ...eventNounTargets(doc, impliedTargets(doc, acts, inSentence, dicts.verbs, dicts.implied, dicts.intent.cameo, codeOf), inSentence, records, dicts.events, codeOf)
+        .filter((c) => c.target || !c.needsTarget),
       ...reportedAccusations(doc, acts, inSentence, dicts.verbs),
     ];
     if (!candidates.length) continue;

@@ -94,6 +94,9 @@ describe('events', () => {
     expect(triples('Greece demanded that its European Union partners refuse to recognize Macedonia.').some((e) => e.split(' ')[1].startsWith('12'))).toBe(false);
     expect(triples('Israel must stop its offensive in Gaza, the court said.')).toEqual([]);
   });
+  it('aims a reaction to an act at whoever did it earlier in the article', () => {
+    expect(triples('A Turkish policeman shot dead the Russian ambassador in Ankara on Monday. Russian President Vladimir Putin condemned the killing.')).toContain('RUSGOV 111 TURCOP');
+  });
   it('does not code an event noun governed by another verb', () => {
     expect(triples('Turkey condemned the attack.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);
   });

@@ -1,0 +1,97 @@
+// Finds the target of a reaction aimed at an act rather than at an actor: `Erdogan condemned the murder`,
+// `the AU condemned the arrests`, `Israeli officials rejected the ruling`. The target is whoever did that act:
+// the actor after `by`/`from` in the object (`the power grab by the putschists`), else the source of the
+// article's latest earlier event named by the same word (`... was arrested by mutinous soldiers` for `the arrests`).
+import type { ActorMention, Doc, EventRecord } from '../model/types.js';
+import type { EventPatterns } from '../dictionaries/event-patterns.js';
+import type { EventCandidate } from './events.js';
+
+/** Reactions whose object may be an act: disapproval (11) and rejection (12). */
+const REACTION = /^(11|12)/;
+/** Tokens from the trigger to the object's head noun. */
+const OBJECT_WINDOW = 5;
+const DOER_PREPOSITIONS = new Set(['by', 'from', 'of']);
+
+/** Fills the target of target-less reactions whose object is an act the article has coded or names the doer of. */
+export function eventNounTargets(
+  doc: Doc,
+  candidates: EventCandidate[],
+  inSentence: ActorMention[],
+  earlier: EventRecord[],
+  patterns: EventPatterns,
+  codeOf: (c: EventCandidate) => string,
+): EventCandidate[] {
+  return candidates.map((c) => {
+    if (c.target || !REACTION.test(codeOf(c))) return c;
+    const noun = objectNoun(doc, c);
+    if (noun < 0) return c;
+    const target = doerAfter(doc, noun, inSentence, c) ?? doerOfEarlier(doc, noun, earlier, patterns, c);
+    return target ? { ...c, target, rule: `${c.rule}:${target.why[0].rule}` } : c;
+  });
+}
+
+/** The head noun of the trigger's object (`condemned the brutal murder` -> murder), or -1. */
+function objectNoun(doc: Doc, c: EventCandidate): number {
+  const { tokens } = doc;
+  const sent = tokens.sent[c.match.trigger];
+  const from = c.match.slots.target ?? c.match.end;
+  let noun = -1;
+  for (let t = from; t < from + OBJECT_WINDOW && t < tokens.text.length && tokens.sent[t] === sent; t++) {
+    const p = tokens.pos[t];
+    if (p === 'NOUN') noun = t;
+    else if (noun >= 0 || !(p === 'DET' || p === 'ADJ' || p === 'NUM' || (p === 'PRON' && /^(its|their|his|her)$/.test(tokens.lower[t])))) break;
+  }
+  return noun;
+}
+
+/** `the power grab by the putschists`: the actor after a doer preposition right after the noun. */
+function doerAfter(doc: Doc, noun: number, mentions: ActorMention[], c: EventCandidate): ActorMention | null {
+  const { tokens } = doc;
+  if (!DOER_PREPOSITIONS.has(tokens.lower[noun + 1])) return null;
+  const m = mentions.find((x) => !x.locative && x.tokenStart > noun + 1 && x.tokenStart <= noun + 4);
+  if (!m || m.code === c.source.code) return null;
+  // `the arrest of X` names the act's object, not its doer.
+  if (tokens.lower[noun + 1] === 'of') return null;
+  return { ...m, why: [{ rule: 'doer-named-with-the-act' }, ...m.why] };
+}
+
+/**
+ * The source of the latest earlier event the noun names: one whose trigger shares the noun's stem (`arrests` ~
+ * `arrested`), or whose CAMEO root is one the noun triggers in the event patterns (`the murder` ~ a killing, 18-20).
+ */
+function doerOfEarlier(doc: Doc, noun: number, earlier: EventRecord[], patterns: EventPatterns, c: EventCandidate): ActorMention | null {
+  const lemma = doc.tokens.lemma[noun];
+  const stem = stemOf(lemma);
+  const roots = new Set((patterns.byTrigger.get(lemma) ?? patterns.byTrigger.get(doc.tokens.lower[noun]) ?? []).map((p) => p.code.slice(0, 2)));
+  // A noun that names an act of disapproval or statement (`the statement`, `the criticism`) names no deed.
+  for (const r of ['01', '11', '12']) roots.delete(r);
+  // Violence is one family: `the murder` names a shooting (19) as well as an assassination (18).
+  if (['18', '19', '20'].some((r) => roots.has(r))) for (const r of ['18', '19', '20']) roots.add(r);
+  if (stem.length < 4 && !roots.size) return null;
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const r = earlier[i];
+    if (!r.source || r.source.code === c.source.code) continue;
+    const named = (stem.length >= 4 && r.trigger.text.toLowerCase().split(/\W+/).some((w) => w.startsWith(stem))) || roots.has(r.cameo.slice(0, 2));
+    if (!named) continue;
+    const t = noun;
+    return {
+      code: r.source.code,
+      country: r.source.country,
+      sector: r.source.sector,
+      name: r.source.name,
+      text: r.source.text,
+      start: r.source.start,
+      end: r.source.end,
+      tokenStart: t,
+      tokenEnd: t + 1,
+      kind: 'doer',
+      why: [{ rule: 'doer-of-earlier-event', entry: r.event_id }],
+    };
+  }
+  return null;
+}
+
+/** A crude stem shared by an act's noun and verb: `murder`, `arrest`, `ruling` -> `rul`, `declaration` -> `declar`. */
+function stemOf(lemma: string): string {
+  return lemma.replace(/(ation|ment|ing|ion|al|s|e)$/, '');
+}
