@@ -18,6 +18,7 @@ import { announcedCodeFor } from '../dictionaries/intent.js';
 import { attachTopics } from './topics.js';
 import { impliedTargets } from './implied-target.js';
 import { eventNounTargets } from './event-noun-target.js';
+import { sourceExcluded } from '../dictionaries/source-exclusions.js';
 
 export interface CoderOptions {
   /** Write events of dyadic codes even when no target was found. */
@@ -132,6 +133,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
       // acting on itself under the same code (`a meeting between its foreign minister and ...` gone wrong).
       if (!r.target && !deps.options?.keepUntargeted && !dicts.untargeted.some((p) => r.cameo.startsWith(p))) continue;
       if (r.target && r.target.code === r.source?.code) continue;
+      // `Russian paratroopers arrived in Kazakhstan` is a deployment, not a visit.
+      if (sourceExcluded(dicts.sourceExclusions, r.cameo, r.source?.sector ?? null)) continue;
       // A material act (quad classes 2 and 4) only said to be possible (`could let`, `might attack`) did not happen.
       if ((r.quad_class === 2 || r.quad_class === 4) && hypothetical(doc, sent, c.match.trigger)) continue;
       records.push(r);

@@ -97,6 +97,10 @@ describe('events', () => {
   it('aims a reaction to an act at whoever did it earlier in the article', () => {
     expect(triples('A Turkish policeman shot dead the Russian ambassador in Ankara on Monday. Russian President Vladimir Putin condemned the killing.')).toContain('RUSGOV 111 TURCOP');
   });
+  it('does not take troops arriving somewhere for a visit', () => {
+    expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
+    expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);
+  });
   it('does not code an event noun governed by another verb', () => {
     expect(triples('Turkey condemned the attack.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);
   });

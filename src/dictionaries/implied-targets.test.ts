@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { impliedWhom, loadImpliedTargets } from './implied-targets.js';
 import { announcedCodeFor, loadIntentRules } from './intent.js';
 import { loadDictionaries } from './load.js';
+import { loadSourceExclusions, sourceExcluded } from './source-exclusions.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-implied-'));
 const codes = new Set(['14', '172', '1723', '033', '07', '073', '131', '16', '163']);
@@ -43,5 +44,16 @@ describe('announced acts', () => {
   it('rejects a threat row whose code is not a 13x code', () => {
     const w = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
     expect(() => loadIntentRules({ intentMap: w('i2.tsv', ''), intentWords: w('i2.txt', ''), threatMap: w('t2.tsv', '16\t033\tx\n'), threatWords: w('t2.txt', '') }, codes)).toThrow(/t2\.tsv:1/);
+  });
+});
+
+describe('source exclusions', () => {
+  it('excludes the listed sectors as sources of the code, and names the line of a bad row', () => {
+    const file = join(dir, 'se.tsv');
+    writeFileSync(file, '# c\n14\tMIL,COP\tnote\n');
+    const rules = loadSourceExclusions(file, codes);
+    expect([sourceExcluded(rules, '141', 'MIL'), sourceExcluded(rules, '141', 'GOV'), sourceExcluded(rules, '172', 'MIL'), sourceExcluded(rules, '141', null)]).toEqual([true, false, false, false]);
+    writeFileSync(file, '14\tmilitary\n');
+    expect(() => loadSourceExclusions(file, codes)).toThrow(/se\.tsv:1/);
   });
 });
