@@ -6,7 +6,11 @@ import type { ActorMention, Doc, Provenance, Sentence } from '../model/types.js'
 import { findNounPhrases, type NounPhrase, type Piece } from './noun-phrases.js';
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within']);
-const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK', 'VNM']);
+/**
+ * Countries whose people a second mention calls by the first word of the name: a family name first (`Kim Jong Un`
+ * is `Kim`) or a given name before a father's name (Ethiopia, Eritrea, Iceland: `Abiy Ahmed` is `Abiy`).
+ */
+const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK', 'VNM', 'ETH', 'ERI', 'ISL']);
 const STATE_SECTORS = new Set(['GOV', 'LEG', 'MIL', 'COP', 'JUD', 'SPY']);
 const HIT_ORDER: NameHit['type'][] = ['person', 'institution', 'organisation', 'group', 'country', 'capital', 'adjective', 'demonym', 'city'];
 
@@ -351,7 +355,6 @@ function learn(state: State, doc: Doc, piece: Piece, m: ActorMention): void {
     if (words.length < 2) continue;
     const surname = words[words.length - 1];
     if (surname.length > 2) state.learned.set(surname, entry);
-    // Chinese, Korean and Vietnamese names put the family name first (`Kim Jong Un` is `Kim`).
     if (m.country && FAMILY_NAME_FIRST.has(m.country)) state.learned.set(words[0], entry);
   }
   state.personCounts.set(entry, (state.personCounts.get(entry) ?? 0) + 1);

@@ -32,6 +32,9 @@ describe('actors', () => {
     const { mentions } = code('Kazakh lawmaker Yerlan Koshanov arrived. Koshanov spoke. He left.');
     expect(mentions.map((m) => m.code)).toEqual(['KAZLEG', 'KAZLEG', 'KAZLEG']);
   });
+  it('resolves the given name of an Ethiopian, and the family name of a Korean, to the person named before', () => {
+    expect(code('Ethiopian Prime Minister Abiy Ahmed arrived. Abiy spoke.', '2020-06-01').mentions.map((m) => m.code)).toEqual(['ETHGOV', 'ETHGOV']);
+  });
   it('takes a capital for its government, and a name after a locative preposition for a place', () => {
     const { mentions } = code('Beijing condemned the vote in Moscow.');
     expect(mentions.map((m) => [m.code, Boolean(m.locative)])).toEqual([['CHNGOV', false], ['RUS', true]]);
