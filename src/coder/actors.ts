@@ -168,6 +168,8 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
   if (propers.length && (roles.length || !(institutions.length || organisations.length || groups.length))) {
     const piece = propers[0];
     const name = doc.article.text.slice(doc.tokens.start[piece.start], doc.tokens.end[piece.end - 1]);
+    // `the Korean Peninsula`, `the Taiwan Strait`: a capitalised geographic name is a place, not a person.
+    if (GEOGRAPHIC_NAMES.has(doc.tokens.lower[piece.end - 1])) return null;
     const inst = institutions[0] ?? organisations[0];
     let code: string | null = null;
     const earlier = lookupLearned(state, name);
@@ -274,6 +276,13 @@ const PLACE_HEADS = new Set([
   'border', 'capital', 'neighbourhood', 'neighborhood', 'suburb', 'land', 'island', 'coast',
 ]);
 
+/** Last words of capitalised geographic names (`Korean Peninsula`, `Taiwan Strait`, `Golan Heights`). */
+const GEOGRAPHIC_NAMES = new Set([
+  'peninsula', 'island', 'islands', 'isles', 'sea', 'strait', 'straits', 'gulf', 'bay', 'river', 'mountains', 'mountain',
+  'coast', 'valley', 'desert', 'basin', 'lake', 'ocean', 'canal', 'channel', 'plateau', 'delta', 'highlands', 'heights',
+  'corridor', 'isthmus', 'archipelago', 'region', 'province', 'bridge', 'crossing',
+]);
+
 /** Does the phrase end in a place noun outside every dictionary piece (`the besieged rebel enclave`)? */
 function headIsPlace(doc: Doc, np: NounPhrase): boolean {
   const lastPieceEnd = Math.max(...np.pieces.map((p) => p.end));
@@ -324,14 +333,20 @@ function resolveRelational(doc: Doc, np: NounPhrase, adjectiveCountry: string | 
   return null;
 }
 
+/**
+ * `the two sides`, `both countries`: the two parties the article has named most so far (the later named first
+ * among equals), each as its latest mention.
+ */
 function resolvePair(doc: Doc, np: NounPhrase, state: State): ActorMention | null {
-  const members: ActorMention[] = [];
-  for (let k = state.history.length - 1; k >= 0 && members.length < 2; k--) {
-    const h = state.history[k];
-    if (!members.some((m) => m.code.slice(0, 3) === h.code.slice(0, 3))) members.push(h);
-  }
-  if (members.length < 2) return null;
-  members.reverse();
+  const latest = new Map<string, { m: ActorMention; count: number; at: number }>();
+  state.history.forEach((h, k) => {
+    const party = h.code.slice(0, 3);
+    const seen = latest.get(party);
+    latest.set(party, { m: h, count: (seen?.count ?? 0) + 1, at: k });
+  });
+  const top = [...latest.values()].sort((a, b) => b.count - a.count || b.at - a.at).slice(0, 2);
+  if (top.length < 2) return null;
+  const members = top.sort((a, b) => a.at - b.at).map((x) => x.m);
   const base = mentionBase(doc, np.start, pieceEnd(np));
   const ms = members.map((m) => ({ ...copyActor(m), ...base, kind: 'pair-member', why: [{ rule: 'two-sides' }, ...m.why] }));
   return { ...ms[0], kind: 'compound', members: ms, why: [{ rule: 'two-sides' }] };

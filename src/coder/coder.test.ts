@@ -43,6 +43,13 @@ describe('actors', () => {
     expect(code('Up to 100 ethnic Albanians demonstrated in southern Serbia.').mentions[0].code).toBe('SRBCVL');
     expect(code('Ethnic Armenian forces attacked.').mentions[0].code).toBe('ARMMIL');
   });
+  it('takes a capitalised geographic name for a place, not a person', () => {
+    expect(code('Peace on the Korean Peninsula matters.').mentions).toEqual([]);
+  });
+  it('takes the two parties named most for `the two sides`', () => {
+    const { mentions } = code('Russia and Ukraine met in Turkey. Russia and Ukraine talked. Turkey hosted. The two sides agreed.');
+    expect(mentions[mentions.length - 1].members?.map((m) => m.code)).toEqual(['RUSGOV', 'UKRGOV']);
+  });
   it('takes a country named as an actor for its government', () => {
     expect(code('Kazakhstan supports China.').mentions.map((m) => m.code)).toEqual(['KAZGOV', 'CHNGOV']);
   });
