@@ -4,6 +4,8 @@ import type { Doc, Sentence, Span } from '../model/types.js';
 import type { VerbClasses } from '../dictionaries/verb-classes.js';
 
 const MODALS = new Set(['will', 'would', 'shall', "'ll", 'wo']);
+/** Verbs that announce the event noun they take (`pledged relief supplies`); `undertook a mission` did it. */
+const NOMINAL_ANNOUNCERS = new Set(['pledge', 'promise', 'offer', 'vow', 'plan', 'propose']);
 const SKIP = new Set(['ADV', 'PART']);
 
 /** The span of the word that announces the act at `trigger`, or null when the act is reported as done. */
@@ -20,10 +22,14 @@ export function announcedBy(doc: Doc, sent: Sentence, trigger: number, words: Se
       if (tokens.pos[t] === 'PUNCT') break;
     }
   }
+  const span = (i: number) => ({ start: tokens.start[i], end: tokens.end[i], text: tokens.text[i] });
+  // `pledged relief supplies to Fiji`: the verb that carries the event noun announces it.
+  // Not a participle modifying the noun (`went ahead with planned talks`).
+  const modifier = pred > sent.tokenStart && ['DET', 'ADP', 'ADJ'].includes(tokens.pos[pred - 1]);
+  if (pred !== trigger && !modifier && words.has(tokens.lemma[pred]) && NOMINAL_ANNOUNCERS.has(tokens.lemma[pred])) return span(pred);
   let t = pred - 1;
   while (t >= sent.tokenStart && SKIP.has(tokens.pos[t]) && tokens.lower[t] !== 'to') t--;
   if (t < sent.tokenStart) return null;
-  const span = (i: number) => ({ start: tokens.start[i], end: tokens.end[i], text: tokens.text[i] });
   if (MODALS.has(tokens.lower[t])) return span(t);
   if (tokens.lower[t] === 'to') {
     let k = t - 1;
