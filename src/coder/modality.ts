@@ -4,8 +4,8 @@ import type { Doc, Sentence, Span } from '../model/types.js';
 import type { VerbClasses } from '../dictionaries/verb-classes.js';
 
 const MODALS = new Set(['will', 'would', 'shall', "'ll", 'wo']);
-/** Verbs that announce the event noun they take (`pledged relief supplies`); `undertook a mission` did it. */
-const NOMINAL_ANNOUNCERS = new Set(['pledge', 'promise', 'offer', 'vow', 'plan', 'propose']);
+/** Verbs that announce the event noun they take (`pledged relief supplies`); `undertook a mission`, `offered an apology` did it. */
+const NOMINAL_ANNOUNCERS = new Set(['pledge', 'promise', 'vow', 'plan', 'propose']);
 const SKIP = new Set(['ADV', 'PART']);
 
 /** The span of the word that announces the act at `trigger`, or null when the act is reported as done. */
