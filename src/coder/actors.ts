@@ -234,7 +234,9 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     // `arrived in Kazakhstan`: a place, which only a pattern's `in {target}` slot takes as an actor.
     return { ...makeMention(doc, np.start, pieceEnd(np), country.code, null, 'place', [{ rule: `place-${country.type}`, entry: country.entry }]), locative: true };
   }
-  if (locative && !np.joined) return null;
+  // `lashed out at the Indian government`, `fired at police`: after `at`, a role is someone aimed at, not a place.
+  const building = BUILDINGS.has(doc.tokens.lemma[pieceEnd(np) - 1]);
+  if (locative && !np.joined && !(sector && np.preposition === 'at' && !building)) return null;
   if (country && (country.type === 'adjective' || country.type === 'demonym') && doc.tokens.lower[country.piece.start - 1] === 'ethnic') {
     // `ethnic Albanians in Serbia`: an ethnic group is coded as people of the country where they are (else of the
     // country its name comes from).
@@ -275,6 +277,9 @@ const PLACE_HEADS = new Set([
   'enclave', 'area', 'region', 'town', 'village', 'city', 'territory', 'stronghold', 'camp', 'zone', 'district', 'province',
   'border', 'capital', 'neighbourhood', 'neighborhood', 'suburb', 'land', 'island', 'coast',
 ]);
+
+/** Role words that are also buildings: after `at` they are where something happened (`met at the consulate`). */
+const BUILDINGS = new Set(['embassy', 'consulate', 'office', 'headquarters', 'ministry', 'palace', 'residence', 'mission', 'court', 'parliament', 'assembly', 'station']);
 
 /** Last words of capitalised geographic names (`Korean Peninsula`, `Taiwan Strait`, `Golan Heights`). */
 const GEOGRAPHIC_NAMES = new Set([

@@ -50,6 +50,10 @@ describe('actors', () => {
     const { mentions } = code('Russia and Ukraine met in Turkey. Russia and Ukraine talked. Turkey hosted. The two sides agreed.');
     expect(mentions[mentions.length - 1].members?.map((m) => m.code)).toEqual(['RUSGOV', 'UKRGOV']);
   });
+  it('takes a role after `at` for someone aimed at, but a building for a place', () => {
+    expect(triples('North Korea lashed out at the South Korean government.')).toEqual(['PRKGOV 111 KORGOV']);
+    expect(code('Protesters gathered at the Chinese embassy.').mentions.filter((m) => !m.locative)).toEqual([]);
+  });
   it('takes a country named as an actor for its government', () => {
     expect(code('Kazakhstan supports China.').mentions.map((m) => m.code)).toEqual(['KAZGOV', 'CHNGOV']);
   });
