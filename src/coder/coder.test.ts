@@ -115,6 +115,10 @@ describe('events', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);
   });
+  it('takes no target from after a pattern whose closing preposition is missing, unless the subject is a pair', () => {
+    expect(triples('Beijing hit back on Tuesday, Taiwanese officials said.')).toEqual([]);
+    expect(triples('Beijing hit back at Taipei on Tuesday.')).toEqual(['CHNGOV 111 TWN']);
+  });
   it('does not code an event noun governed by another verb', () => {
     expect(triples('Turkey condemned the attack.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);
   });

@@ -132,6 +132,9 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
 
 /** The actor in the pattern's target slot, or after the match where its closing preposition and slot were missing. */
 function slotTarget(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: VerbClasses): ActorMention | null {
+  // `A and B agreed to deepen cooperation` for `deepen cooperation with {target}`: with its closing preposition
+  // missing, only a compound subject supplies the other side, not whoever is named next.
+  if (m.truncated) return null;
   return mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc, verbs, undefined, false, m.pattern.placeTarget);
 }
 
