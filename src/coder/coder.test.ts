@@ -119,6 +119,9 @@ describe('events', () => {
     expect(triples('Beijing hit back on Tuesday, Taiwanese officials said.')).toEqual([]);
     expect(triples('Beijing hit back at Taipei on Tuesday.')).toEqual(['CHNGOV 111 TWN']);
   });
+  it('takes a slot inside a pattern only from the words before the pattern goes on', () => {
+    expect(triples('Poroshenko placed the country under martial law after Russian forces seized three ships.', '2018-11-27').some((e) => e.split(' ')[1] === '1724' && e.endsWith('RUSMIL'))).toBe(false);
+  });
   it('does not code an event noun governed by another verb', () => {
     expect(triples('Turkey condemned the attack.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);
   });

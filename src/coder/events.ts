@@ -135,7 +135,26 @@ function slotTarget(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: 
   // `A and B agreed to deepen cooperation` for `deepen cooperation with {target}`: with its closing preposition
   // missing, only a compound subject supplies the other side, not whoever is named next.
   if (m.truncated) return null;
-  return mentionAt(mentions, m.slots.target ?? m.end, TARGET_WINDOW, doc, verbs, undefined, false, m.pattern.placeTarget);
+  const from = m.slots.target ?? m.end;
+  const next = m.words.find((w) => w >= from);
+  if (next !== undefined && next > from) {
+    // `placed {target} under martial law`: a slot inside the pattern holds the words before its next word; when
+    // they name no actor (`placed the country under`), the slot is filled, not to be looked for further on.
+    const inside = mentionAt(mentions, from, next - from - 1, doc, verbs, undefined, false, m.pattern.placeTarget);
+    if (inside || hasNoun(doc, from, next)) return inside;
+  }
+  // An empty inner slot (`cut off electricity to Armenia` for `cut off {target} electricity`) looks after the match,
+  // unless a mention starts right at it.
+  if (next !== undefined) {
+    const at = mentions.find((x) => x.tokenStart === from && !x.locative);
+    if (at) return at;
+  }
+  return mentionAt(mentions, next !== undefined ? m.end : from, TARGET_WINDOW, doc, verbs, undefined, false, m.pattern.placeTarget);
+}
+
+function hasNoun(doc: Doc, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) if (doc.tokens.pos[t] === 'NOUN' || doc.tokens.pos[t] === 'PROPN') return true;
+  return false;
 }
 
 const reversePatterns = new WeakMap<EventPattern, EventPattern>();

@@ -42,6 +42,8 @@ describe('acts that have not happened', () => {
       ['Pakistan refused to deploy troops.', 'deploy', 'refused'],
       ['Libya must hand over the suspects.', 'hand', 'must'],
       ['Bangladesh rejected a proposal for signing a trade deal.', 'signing', 'proposal'],
+      ['Yoon accused the parliament of sympathising with North Korea.', 'sympathising', 'accused'],
+      ['Police accused four Venezuelans of robbing a shopkeeper and stabbing him.', 'stabbing', 'accused'],
     ];
     for (const [text, word, by] of cases) {
       const a = at(text, word);

@@ -78,6 +78,33 @@ export function unrealizedBy(doc: Doc, sent: Sentence, trigger: number, verbs: V
   if (OBLIGATION.has(tokens.lower[t])) return span(t);
   // `a proposal for signing`: a noun and `for` before an -ing act.
   if (tokens.lower[t] === 'for' && t - 1 >= sent.tokenStart && verbs.unrealizingNouns.has(tokens.lemma[t - 1])) return span(t - 1);
+  // `of paralysing the government and sympathising with`: the first of conjoined acts carries the preposition.
+  if (tokens.lower[t] === 'and' || tokens.lower[t] === 'or') {
+    for (let k = t - 1; k >= Math.max(sent.tokenStart + 1, t - 6); k--) {
+      if (tokens.pos[k] === 'PUNCT') break;
+      if (tokens.pos[k] === 'VERB' && /ing$/.test(tokens.lower[k]) && (tokens.lower[k - 1] === 'of' || tokens.lower[k - 1] === 'for')) {
+        t = k - 1;
+        break;
+      }
+    }
+  }
+  // `accused the parliament of sympathising with`, `blamed Russia for standing behind`: an alleged act.
+  if (tokens.lower[t] === 'of' || tokens.lower[t] === 'for') {
+    for (let k = t - 1, left = NP_SPAN + 6; k >= sent.tokenStart && left > 0; k--, left--) {
+      if (tokens.pos[k] === 'VERB') {
+        if (verbs.alleging.has(tokens.lemma[k])) return span(k);
+        // `of paralysing the government and of sympathising`: go on from the first act's preposition.
+        if (/ing$/.test(tokens.lower[k]) && (tokens.lower[k - 1] === 'of' || tokens.lower[k - 1] === 'for')) {
+          k--;
+          continue;
+        }
+        // `the opposition-controlled parliament`: a participle inside the noun phrase.
+        if (tokens.pos[k + 1] === 'NOUN' && /(ed|en)$/.test(tokens.lower[k])) continue;
+        break;
+      }
+      if (!NP_POS.has(tokens.pos[k])) break;
+    }
+  }
   if (tokens.lower[t] === 'to') {
     // `refused to deploy`, `an invitation to attend`, `urged the European Community to support`.
     for (let k = t - 1; k >= Math.max(sent.tokenStart, t - 1 - NP_SPAN); k--) {

@@ -131,7 +131,8 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number, verbs
 function collectSubject(tree: SentenceTree, pred: number, roles: TreeRoles): void {
   for (const c of children(tree, pred)) {
     const r = rel(tree, c);
-    if (r === 'nsubj' || r === 'csubj') roles.subject ??= c;
+    // A clausal subject (`Speaking to reporters, ...` misparsed, `What he said angered ...`) names no actor.
+    if (r === 'nsubj') roles.subject ??= c;
     else if (r === 'nsubj:pass') roles.patient ??= c;
   }
 }

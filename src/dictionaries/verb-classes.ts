@@ -11,6 +11,8 @@ export interface VerbClasses {
   /** Verbs and nouns whose complement is an act not done: `demanded that X withdraw`, `refused to deploy`. */
   unrealizing: Set<string>;
   unrealizingNouns: Set<string>;
+  /** Verbs whose `of`/`for` complement is an act only alleged: `accused X of sympathising`. */
+  alleging: Set<string>;
 }
 
 const schema = z.strictObject({
@@ -19,6 +21,7 @@ const schema = z.strictObject({
   object_control: z.array(z.string().min(1)),
   unrealizing: z.array(z.string().min(1)),
   unrealizing_nouns: z.array(z.string().min(1)),
+  alleging: z.array(z.string().min(1)),
 });
 
 export function loadVerbClasses(file: string): VerbClasses {
@@ -32,5 +35,6 @@ export function loadVerbClasses(file: string): VerbClasses {
     objectControl: set(result.data.object_control),
     unrealizing: set(result.data.unrealizing),
     unrealizingNouns: set(result.data.unrealizing_nouns),
+    alleging: set(result.data.alleging),
   };
 }
