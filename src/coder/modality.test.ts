@@ -22,6 +22,10 @@ describe('announced acts', () => {
     const b = at('Japan agreed to send aid to Ukraine.', 'send');
     expect(announcedBy(b.doc, b.sent, b.t, dicts.intent.intent.words)?.text).toBe('agreed');
   });
+  it('reads an agreement in principle to a conflict act as its threat', () => {
+    const a = at('The European Union agreed in principle to impose sanctions on Belarus.', 'impose');
+    expect(announcedBy(a.doc, a.sent, a.t, dicts.intent.threat.words)?.text).toBe('agreed');
+  });
   it('reads the verb that carries an event noun as announcing it, but not a participle modifier', () => {
     const a = at('Australia pledged relief supplies to Fiji.', 'relief');
     expect(announcedBy(a.doc, a.sent, a.t, dicts.intent.intent.words)?.text).toBe('pledged');

@@ -33,7 +33,12 @@ export function announcedBy(doc: Doc, sent: Sentence, trigger: number, words: Se
   if (MODALS.has(tokens.lower[t])) return span(t);
   if (tokens.lower[t] === 'to') {
     let k = t - 1;
-    while (k >= sent.tokenStart && tokens.pos[k] === 'ADV') k--;
+    // Adverbs and a short prepositional phrase may stand between: `agreed in principle to`, `vowed on Monday to`.
+    for (let guard = 0; guard < 3 && k > sent.tokenStart; guard++) {
+      if (tokens.pos[k] === 'ADV') k--;
+      else if ((tokens.pos[k] === 'NOUN' || tokens.pos[k] === 'PROPN') && tokens.pos[k - 1] === 'ADP') k -= 2;
+      else break;
+    }
     if (k >= sent.tokenStart && (words.has(tokens.lemma[k]) || words.has(tokens.lower[k]))) return span(k);
   }
   return null;
