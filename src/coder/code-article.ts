@@ -195,7 +195,9 @@ function makeRecord(
   const { dicts } = deps;
   const { tokens, article } = doc;
   const m = c.match;
-  const { code, announced } = announcedCode(doc, dicts, sent, c);
+  const announcedAs = announcedCode(doc, dicts, sent, c);
+  const { announced } = announcedAs;
+  const code = assassination(doc, dicts, c, announcedAs.code);
   const entry = dicts.ontology.get(code)!;
   const triggerStart = tokens.start[m.trigger];
   const lastWord = m.words[m.words.length - 1];
@@ -262,6 +264,16 @@ function announcedCode(doc: Doc, dicts: Dictionaries, sent: Sentence, c: EventCa
   const rule = announcedCodeFor(dicts.intent, m.pattern.code);
   const announced = rule ? announcedBy(doc, sent, m.trigger, rule.words) : null;
   return { code: announced && rule ? rule.code : m.pattern.code, announced };
+}
+
+/**
+ * `a U.S. drone strike killed Qassem Soleimani`: a killing (CAMEO 18-20) of a person the dictionary names, a
+ * political figure, is an assassination (186). Codes a dictionary folder declares keep their meaning.
+ */
+function assassination(doc: Doc, dicts: Dictionaries, c: EventCandidate, code: string): string {
+  if (!/^(18|19|20)/.test(code) || code === '185' || code === '186' || !dicts.intent.cameo.has(code)) return code;
+  if (!c.target || c.target.kind !== 'person' || !c.target.name) return code;
+  return dicts.verbs.killing.has(doc.tokens.lemma[c.match.trigger]) ? '186' : code;
 }
 
 function nearestPlace(places: PlaceFound[], trigger: number): PlaceFound | null {

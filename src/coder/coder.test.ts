@@ -122,6 +122,10 @@ describe('events', () => {
   it('takes a slot inside a pattern only from the words before the pattern goes on', () => {
     expect(triples('Poroshenko placed the country under martial law after Russian forces seized three ships.', '2018-11-27').some((e) => e.split(' ')[1] === '1724' && e.endsWith('RUSMIL'))).toBe(false);
   });
+  it('codes the killing of a political figure the dictionary names as an assassination', () => {
+    expect(triples('A U.S. drone strike killed Qasem Soleimani in Baghdad.', '2020-01-03').some((e) => e.split(' ')[1] === '186')).toBe(true);
+    expect(triples('Russian forces killed Ukrainian soldiers.').some((e) => e.split(' ')[1] === '186')).toBe(false);
+  });
   it('does not code an event noun governed by another verb', () => {
     expect(triples('Turkey condemned the attack.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);
   });

@@ -13,6 +13,8 @@ export interface VerbClasses {
   unrealizingNouns: Set<string>;
   /** Verbs whose `of`/`for` complement is an act only alleged: `accused X of sympathising`. */
   alleging: Set<string>;
+  /** Verbs of killing: killing a person the dictionary names is an assassination (186). */
+  killing: Set<string>;
 }
 
 const schema = z.strictObject({
@@ -22,6 +24,7 @@ const schema = z.strictObject({
   unrealizing: z.array(z.string().min(1)),
   unrealizing_nouns: z.array(z.string().min(1)),
   alleging: z.array(z.string().min(1)),
+  killing: z.array(z.string().min(1)),
 });
 
 export function loadVerbClasses(file: string): VerbClasses {
@@ -36,5 +39,6 @@ export function loadVerbClasses(file: string): VerbClasses {
     unrealizing: set(result.data.unrealizing),
     unrealizingNouns: set(result.data.unrealizing_nouns),
     alleging: set(result.data.alleging),
+    killing: set(result.data.killing),
   };
 }
