@@ -128,6 +128,10 @@ describe('events', () => {
   });
   it('does not code an event noun governed by another verb', () => {
     expect(triples('Turkey condemned the attack.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);
+    expect(triples('Iraq said it would impose martial law as street battles raged.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);
+  });
+  it('passes an event noun through a verb of intent to the light verb that takes it', () => {
+    expect(triples('Jordan and Britain have agreed to undertake joint military exercises.')).toEqual(['JORGOV 0312 GBRGOV']);
   });
   it('gives every CAMEO code its PLOVER type, Goldstein value and quad class', () => {
     const [e] = code('Russia condemned Ukraine.').events;

@@ -257,10 +257,16 @@ function nounGovernedElsewhere(doc: Doc, m: PatternMatch, subject: ActorMention,
   if (tokens.pos[m.trigger] !== 'NOUN' && tokens.pos[m.trigger] !== 'ADJ') return false;
   if (tokens.lower[subject.tokenEnd] === "'s") return false;
   for (let t = subject.tokenEnd; t < m.trigger; t++) {
-    if (tokens.pos[t] === 'VERB' && !verbs.light.has(tokens.lemma[t])) return true;
+    // `prepared to impose martial law as street battles raged`: the noun is in another clause.
+    if (tokens.pos[t] === 'SCONJ' || CLAUSE_WORDS.has(tokens.lower[t])) return true;
+    // `agreed to undertake joint exercises`: a verb of intent before `to` passes the noun on to the next verb.
+    if (tokens.pos[t] === 'VERB' && !verbs.light.has(tokens.lemma[t]) && !(tokens.lower[t + 1] === 'to' && INTENT_CONTROL.has(tokens.lemma[t]))) return true;
   }
   return false;
 }
+
+/** Verbs whose `to`-infinitive carries the act of their subject (`agreed to hold talks`, `plans to sign a deal`). */
+const INTENT_CONTROL = new Set(['agree', 'plan', 'promise', 'pledge', 'vow', 'decide', 'want', 'seek', 'hope', 'intend', 'prepare', 'try', 'expect', 'aim']);
 
 /** `mediated by the OSCE`: a past participle trigger followed by `by` and an actor (not a `{source}` pattern). */
 function participleAgent(doc: Doc, m: PatternMatch, mentions: ActorMention[]): ActorMention | null {
