@@ -126,6 +126,9 @@ describe('events', () => {
     expect(triples('A U.S. drone strike killed Qasem Soleimani in Baghdad.', '2020-01-03').some((e) => e.split(' ')[1] === '186')).toBe(true);
     expect(triples('Russian forces killed Ukrainian soldiers.').some((e) => e.split(' ')[1] === '186')).toBe(false);
   });
+  it('takes no target across the comma that ends the act\'s clause', () => {
+    expect(triples("South Korea's president imposed martial law, accusing the opposition of sympathising with North Korea.")).toContain('KORGOV 1724 KOR');
+  });
   it('does not code an event noun governed by another verb', () => {
     expect(triples('Turkey condemned the attack.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);
     expect(triples('Iraq said it would impose martial law as street battles raged.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);

@@ -369,7 +369,8 @@ function mentionAt(
       if (CLAUSE_END.has(tokens.text[t]) || tokens.text[t] === '.') return null;
       // `burned down its embassy, a senior Bree official said`: the slot's own noun phrase names no actor, and what
       // follows its comma is another phrase, not the object.
-      if (tokens.text[t] === ',' && t > from && tokens.pos[t - 1] === 'NOUN') return null;
+      // A loose search (no slot) also stops at a comma right after the match (`imposed martial law, accusing ...`).
+      if (tokens.text[t] === ',' && (t > from || loose) && tokens.pos[t - 1] === 'NOUN') return null;
       if (loose && CLAUSE_WORDS.has(tokens.lower[t])) return null;
       if (verbs.reporting.has(tokens.lemma[t]) && tokens.pos[t] === 'VERB') return null;
     }

@@ -107,7 +107,7 @@ export function unrealizedBy(doc: Doc, sent: Sentence, trigger: number, verbs: V
         if (tokens.pos[k + 1] === 'NOUN' && /(ed|en)$/.test(tokens.lower[k])) continue;
         break;
       }
-      if (!NP_POS.has(tokens.pos[k])) break;
+      if (!NP_POS.has(tokens.pos[k]) && tokens.text[k] !== '-') break;
     }
   }
   if (tokens.lower[t] === 'to') {
