@@ -129,6 +129,9 @@ describe('events', () => {
   it('takes no target across the comma that ends the act\'s clause', () => {
     expect(triples("South Korea's president imposed martial law, accusing the opposition of sympathising with North Korea.")).toContain('KORGOV 1724 KOR');
   });
+  it('takes the actor named again for no target, so that an implied one can stand', () => {
+    expect(triples('South Korean President Yoon Suk Yeol said he would lift the martial law he had declared.', '2024-12-04')).toEqual(['KORGOV 0351 KOR']);
+  });
   it('does not code an event noun governed by another verb', () => {
     expect(triples('Turkey condemned the attack.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);
     expect(triples('Iraq said it would impose martial law as street battles raged.').every((e) => !e.split(' ')[1].startsWith('19'))).toBe(true);

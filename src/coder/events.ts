@@ -82,7 +82,8 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
         if (target) rule += ':target-by-preposition';
       }
     }
-    if (source && target === source) target = null;
+    // `he would lift the martial law he had declared`: the actor itself named again is no target.
+    if (source && target && (target === source || target.code === source.code)) target = null;
     if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p)) && !targetless) return out;
     if (source) return expandPairs(m, source, target, rule);
   }
@@ -127,6 +128,7 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p)) && !targetless) return out;
   }
   if (!source) return out;
+  if (target && target.code === source.code && !target.members) target = null;
   return expandPairs(m, source, target, rule);
 }
 
