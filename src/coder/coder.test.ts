@@ -54,6 +54,10 @@ describe('actors', () => {
     expect(triples('North Korea lashed out at the South Korean government.')).toEqual(['PRKGOV 111 KORGOV']);
     expect(code('Protesters gathered at the Chinese embassy.').mentions.filter((m) => !m.locative)).toEqual([]);
   });
+  it('reads a capitalised plural role at the start of a sentence, and no name in a capitalised adverb', () => {
+    expect(code('Protesters blocked roads in Kenya.').mentions[0].code).toBe('KENCVL');
+    expect(code('Yesterday rebels in the Ivory Coast dismissed an appeal.').mentions.map((m) => m.code)).toEqual(['CIVREB']);
+  });
   it('takes a country named as an actor for its government', () => {
     expect(code('Kazakhstan supports China.').mentions.map((m) => m.code)).toEqual(['KAZGOV', 'CHNGOV']);
   });

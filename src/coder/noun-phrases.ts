@@ -33,6 +33,9 @@ const MONTHS_DAYS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  // Words that open a sentence with a capital without being names.
+  'yesterday', 'today', 'tomorrow', 'tonight', 'meanwhile', 'however', 'earlier', 'later', 'separately', 'senior',
+  'angry', 'radical', 'young', 'former', 'ousted', 'exiled', 'jailed', 'several', 'thousands', 'hundreds', 'dozens',
 ]);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 /** Nouns that name an actor only by relation to another: resolved in coreference. */

@@ -63,11 +63,29 @@ export function longestRole(doc: Doc, dict: ActorDictionary, i: number, limit: n
     const lemma = tokens.lemma[j - 1];
     const lemmaKey = lemma !== w ? roleKey(prefix ? `${prefix} ${lemma}` : lemma) : key;
     if (!role && lemmaKey !== key) role = dict.roles.get(lemmaKey);
+    // A capitalised plural at a sentence's start is tagged as a name and keeps its plural lemma (`Protesters`).
+    if (!role && lemma === w && w.length > 3 && w.endsWith('s') && j - 1 === i && isSentenceStart(doc, i)) {
+      for (const singular of singularsOf(w)) {
+        role = dict.roles.get(roleKey(prefix ? `${prefix} ${singular}` : singular));
+        if (role) break;
+      }
+    }
     if (!role && !dict.rolePrefixes.has(key) && !dict.rolePrefixes.has(lemmaKey)) break;
     // A role is a noun (`the suspect`), never an adjective or verb form (`a suspected attack`).
     if (role && (tokens.pos[j - 1] === 'NOUN' || tokens.pos[j - 1] === 'PROPN')) best = { start: i, end: j, role };
   }
   return best;
+}
+
+function isSentenceStart(doc: Doc, i: number): boolean {
+  return i === 0 || doc.tokens.sent[i - 1] !== doc.tokens.sent[i];
+}
+
+function singularsOf(w: string): string[] {
+  const out = [w.slice(0, -1)];
+  if (w.endsWith('ies')) out.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith('es')) out.push(w.slice(0, -2));
+  return out;
 }
 
 function isAllCaps(s: string): boolean {
