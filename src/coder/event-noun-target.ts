@@ -9,8 +9,10 @@ import type { EventCandidate } from './events.js';
 /** Reactions whose object may be an act: disapproval (11) and rejection (12). */
 const REACTION = /^(11|12)/;
 /** Tokens from the trigger to the object's head noun. */
-const OBJECT_WINDOW = 5;
+const OBJECT_WINDOW = 7;
 const DOER_PREPOSITIONS = new Set(['by', 'from', 'of']);
+/** Material acts, whose doer a reaction may be aimed at: cooperation and aid (06-09), conflict (14-20). */
+const DEED_ROOTS = new Set(['06', '07', '08', '09', '14', '15', '16', '17', '18', '19', '20']);
 
 /** Fills the target of target-less reactions whose object is an act the article has coded or names the doer of. */
 export function eventNounTargets(
@@ -39,6 +41,7 @@ function objectNoun(doc: Doc, c: EventCandidate): number {
   for (let t = from; t < from + OBJECT_WINDOW && t < tokens.text.length && tokens.sent[t] === sent; t++) {
     const p = tokens.pos[t];
     if (p === 'NOUN') noun = t;
+    else if (tokens.text[t] === '-' && noun < 0) continue;
     else if (noun >= 0 || !(p === 'DET' || p === 'ADJ' || p === 'NUM' || (p === 'PRON' && /^(its|their|his|her)$/.test(tokens.lower[t])))) break;
   }
   return noun;
@@ -62,9 +65,9 @@ function doerAfter(doc: Doc, noun: number, mentions: ActorMention[], c: EventCan
 function doerOfEarlier(doc: Doc, noun: number, earlier: EventRecord[], patterns: EventPatterns, c: EventCandidate): ActorMention | null {
   const lemma = doc.tokens.lemma[noun];
   const stem = stemOf(lemma);
-  const roots = new Set((patterns.byTrigger.get(lemma) ?? patterns.byTrigger.get(doc.tokens.lower[noun]) ?? []).map((p) => p.code.slice(0, 2)));
-  // A noun that names an act of disapproval or statement (`the statement`, `the criticism`) names no deed.
-  for (const r of ['01', '11', '12']) roots.delete(r);
+  const roots = new Set([...(rootsByWord(patterns).get(lemma) ?? []), ...(rootsByWord(patterns).get(doc.tokens.lower[noun]) ?? [])]);
+  // Only deeds count: a noun a verbal act's pattern holds (`demand the release of the arrested`) names no deed.
+  for (const r of [...roots]) if (!DEED_ROOTS.has(r)) roots.delete(r);
   // Violence is one family: `the murder` names a shooting (19) as well as an assassination (18).
   if (['18', '19', '20'].some((r) => roots.has(r))) for (const r of ['18', '19', '20']) roots.add(r);
   if (stem.length < 4 && !roots.size) return null;
@@ -89,6 +92,28 @@ function doerOfEarlier(doc: Doc, noun: number, earlier: EventRecord[], patterns:
     };
   }
   return null;
+}
+
+const rootCache = new WeakMap<EventPatterns, Map<string, Set<string>>>();
+
+/** For each word of the event patterns, the CAMEO roots of the patterns it is in (`drills` -> 06, 15). */
+function rootsByWord(patterns: EventPatterns): Map<string, Set<string>> {
+  let map = rootCache.get(patterns);
+  if (map) return map;
+  map = new Map();
+  for (const p of patterns.all) {
+    if (!/^\d/.test(p.code)) continue;
+    for (const e of p.elements) {
+      if (e.kind !== 'word') continue;
+      for (const w of e.alts) {
+        let roots = map.get(w);
+        if (!roots) map.set(w, (roots = new Set()));
+        roots.add(p.code.slice(0, 2));
+      }
+    }
+  }
+  rootCache.set(patterns, map);
+  return map;
 }
 
 /** A crude stem shared by an act's noun and verb: `murder`, `arrest`, `ruling` -> `rul`, `declaration` -> `declar`. */
