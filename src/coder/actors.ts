@@ -353,7 +353,11 @@ function resolvePair(doc: Doc, np: NounPhrase, state: State): ActorMention | nul
   if (top.length < 2) return null;
   const members = top.sort((a, b) => a.at - b.at).map((x) => x.m);
   const base = mentionBase(doc, np.start, pieceEnd(np));
-  const ms = members.map((m) => ({ ...copyActor(m), ...base, kind: 'pair-member', why: [{ rule: 'two-sides' }, ...m.why] }));
+  // `both armies`: the two parties' militaries; `both delegations`, `the two governments`: their governments.
+  const noun = doc.tokens.lower[pieceEnd(np) - 1];
+  const sector = /^(army|armies|military|militaries)$/.test(noun) ? 'MIL' : /^(delegations?|governments?|capitals?)$/.test(noun) ? 'GOV' : null;
+  const withSector = (m: ActorMention) => (sector && m.country ? { ...m, code: m.country + sector, sector } : m);
+  const ms = members.map((m) => ({ ...copyActor(withSector(m)), ...base, kind: 'pair-member', why: [{ rule: 'two-sides' }, ...m.why] }));
   return { ...ms[0], kind: 'compound', members: ms, why: [{ rule: 'two-sides' }] };
 }
 

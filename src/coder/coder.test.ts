@@ -46,6 +46,10 @@ describe('actors', () => {
   it('takes a capitalised geographic name for a place, not a person', () => {
     expect(code('Peace on the Korean Peninsula matters.').mentions).toEqual([]);
   });
+  it('takes the two parties\' militaries for `both armies`', () => {
+    const { events } = code('Indian and Chinese troops clashed in Ladakh. The army said senior officers from both armies held talks on Tuesday morning to ease the tension.', '2020-06-16');
+    expect(events.some((e) => e.cameo.startsWith('04') && [e.source?.code, e.target?.code].sort().join() === 'CHNMIL,INDMIL')).toBe(true);
+  });
   it('takes the two parties named most for `the two sides`', () => {
     const { mentions } = code('Russia and Ukraine met in Turkey. Russia and Ukraine talked. Turkey hosted. The two sides agreed.');
     expect(mentions[mentions.length - 1].members?.map((m) => m.code)).toEqual(['RUSGOV', 'UKRGOV']);

@@ -41,7 +41,11 @@ const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 /** Nouns that name an actor only by relation to another: resolved in coreference. */
 const RELATIONAL = new Set(['counterpart', 'counterparts', 'host', 'hosts', 'guest', 'guests', 'visitor']);
 /** `the two sides`, `both countries`: the pair of actors an article is about. */
-const PAIR_NOUNS = new Set(['side', 'sides', 'country', 'countries', 'leader', 'leaders', 'nation', 'nations', 'government', 'governments', 'neighbour', 'neighbours', 'neighbor', 'neighbors']);
+const PAIR_NOUNS = new Set([
+  'side', 'sides', 'country', 'countries', 'leader', 'leaders', 'nation', 'nations', 'government', 'governments', 'neighbour',
+  'neighbours', 'neighbor', 'neighbors', 'army', 'armies', 'military', 'militaries', 'delegation', 'delegations', 'foe', 'foes',
+  'rival', 'rivals', 'capital', 'capitals',
+]);
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
 const NAME_PARTICLES = new Set(['bin', 'bint', 'al', 'el', 'de', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'dos', 'di', 'ibn', 'abu', '-']);
 
