@@ -12,6 +12,8 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'th
  */
 const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK', 'VNM', 'ETH', 'ERI', 'ISL']);
 const STATE_SECTORS = new Set(['GOV', 'LEG', 'MIL', 'COP', 'JUD', 'SPY']);
+/** Non-state roles that default to the dateline's country, as the state's organs do: civilians. */
+const DATELINE_PEOPLE = new Set(['CVL']);
 const HIT_ORDER: NameHit['type'][] = ['person', 'institution', 'organisation', 'group', 'country', 'capital', 'adjective', 'demonym', 'city'];
 
 export interface ActorOptions {
@@ -264,8 +266,9 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     // A group with no country takes the country of the sentence's place (`protesters ... in Minsk`).
     const placeCountry = options.sentencePlaceCountry?.(doc.tokens.sent[np.start], np.start) ?? null;
     if (placeCountry) return makeMention(doc, np.start, pieceEnd(np), placeCountry + sector, null, 'role', [{ rule: 'role-country-from-sentence-place' }, ...roleWhy]);
-    // Only the state's own organs default to the dateline's country (`police imposed a curfew`).
-    if (options.datelineCountry && STATE_SECTORS.has(sector.slice(0, 3))) {
+    // The state's own organs and civilians default to the dateline's country (`police imposed a curfew`, `six people
+    // were taken into custody`); a foreign party's role word names its country.
+    if (options.datelineCountry && (STATE_SECTORS.has(sector.slice(0, 3)) || DATELINE_PEOPLE.has(sector.slice(0, 3)))) {
       return makeMention(doc, np.start, pieceEnd(np), options.datelineCountry + sector, null, 'role', [{ rule: 'role-country-from-dateline' }, ...roleWhy]);
     }
   }

@@ -62,6 +62,9 @@ describe('actors', () => {
     expect(code('Protesters blocked roads in Kenya.').mentions[0].code).toBe('KENCVL');
     expect(code('Yesterday rebels in the Ivory Coast dismissed an appeal.').mentions.map((m) => m.code)).toEqual(['CIVREB']);
   });
+  it('takes civilians with no country named for people of the dateline\'s country', () => {
+    expect(code('ANKARA, Dec 20 (Reuters) - Six people have been taken into custody by Turkish authorities.').mentions.map((m) => m.code)).toContain('TURCVL');
+  });
   it('takes a country named as an actor for its government', () => {
     expect(code('Kazakhstan supports China.').mentions.map((m) => m.code)).toEqual(['KAZGOV', 'CHNGOV']);
   });
