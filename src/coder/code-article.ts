@@ -128,6 +128,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const earlier = dates.length || sent.segment !== 'body' ? null : earlierDate(sent.index);
     const places = sentencePlaces(doc, dicts.actors, gazetteer, sent, articleCountries);
     for (const c of candidates) {
+      // `No U.S. president is known to have spoken to ...`: a subject denied by `no` did nothing.
+      if (deniedSubject(doc, c)) continue;
       const r = makeRecord(doc, deps, sent, c, dates, places, dateline, earlier);
       // A dyadic act with no target found (`condemned the move`) says too little to keep; nor does an actor
       // acting on itself under the same code (`a meeting between its foreign minister and ...` gone wrong).
@@ -275,6 +277,19 @@ function assassination(doc: Doc, dicts: Dictionaries, c: EventCandidate, code: s
   if (!c.target || c.target.kind !== 'person' || !c.target.name) return code;
   return dicts.verbs.killing.has(doc.tokens.lemma[c.match.trigger]) ? '186' : code;
 }
+
+function deniedSubject(doc: Doc, c: EventCandidate): boolean {
+  const { lower, pos, sent } = doc.tokens;
+  if (c.source.tokenEnd > c.match.trigger) return false;
+  // Back through the subject's noun phrase (`No U.S. president or president-elect`) to a `no` or `neither`.
+  for (let t = c.source.tokenStart; t >= 0 && sent[t] === sent[c.source.tokenStart]; t--) {
+    if (t <= c.source.tokenStart && (lower[t] === 'no' || lower[t] === 'neither')) return true;
+    if (t < c.source.tokenStart && !SUBJECT_NP.has(pos[t]) && lower[t] !== '-') return false;
+  }
+  return false;
+}
+
+const SUBJECT_NP = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'CCONJ']);
 
 function nearestPlace(places: PlaceFound[], trigger: number): PlaceFound | null {
   let best: PlaceFound | null = null;
