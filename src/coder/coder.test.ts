@@ -197,6 +197,15 @@ describe('blocking patterns', () => {
     expect(codeArticle(article, blocked).events).toEqual([]);
     expect(codeArticle(article, deps).events.map((e) => e.cameo)).toEqual(['080']);
   });
+  it('a `---` pattern that loses its place to another still codes nothing when that one finds no actors', async () => {
+    const { compilePatterns, parsePatternLine } = await import('../dictionaries/event-patterns.js');
+    const known = new Set(deps.dicts.ontology.keys());
+    const general = parsePatternLine('043 | receive {target} at | Egypt received Hamas at the palace.', 'test:1', known);
+    const block = parsePatternLine('--- | receive treatment | Children received treatment.', 'test:2', known);
+    const dicts = { ...deps.dicts, events: compilePatterns([general, block]) };
+    const article = { id: 't', origin: 't', date: '2024-04-26', title: null, url: null, text: 'Syrian children received treatment at a clinic.' };
+    expect(codeArticle(article, { ...deps, dicts, options: { keepUntargeted: true } }).events).toEqual([]);
+  });
 });
 
 describe('imported PETRARCH concepts', () => {

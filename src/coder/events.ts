@@ -40,6 +40,11 @@ export function assignActors(
     // The longest pattern may fail to find its actors where a shorter one at the same trigger succeeds.
     let coded = false;
     for (const m of [best, ...best.alternatives]) {
+      // A blocking pattern among the alternatives (`--- | receive treatment`) ends the search: nothing is coded.
+      if (m.pattern.code === BLOCK) {
+        coded = true;
+        break;
+      }
       const found = assignOne(doc, m, mentions, tree, verbs);
       if (found.length) {
         out.push(...found, ...reverseActs(found));
@@ -75,7 +80,7 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     rule = fromTree.rule;
     if (!target && !fromTree.passive) {
       // The pattern's slot names the target more precisely than the tree's object.
-      target = p.hasTarget ? slotTarget(doc, m, mentions, verbs) : mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, verbs, undefined, true);
+      target = p.hasTarget ? slotTarget(doc, m, mentions, verbs) : looseTarget(doc, m, mentions, verbs);
       target ??= fromTree.object;
       if (!target && !p.hasTarget) {
         target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, verbs, TARGET_PREPOSITIONS, true);
@@ -116,7 +121,7 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     if (source && nounGovernedElsewhere(doc, m, source, verbs)) return out;
     if (p.hasTarget) target = slotTarget(doc, m, mentions, verbs);
     else {
-      target = mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, verbs, undefined, true);
+      target = looseTarget(doc, m, mentions, verbs);
       if (!target) {
         // `strengthen cooperation and exchanges ... with the NPC`: a later `with`/`against` phrase names the target.
         target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, verbs, TARGET_PREPOSITIONS, true);
@@ -131,6 +136,17 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
   if (target && target.code === source.code && !target.members) target = null;
   return expandPairs(m, source, target, rule);
 }
+
+/**
+ * The actor right after a pattern without a target slot; none after a complementizer the pattern ends in (`agreed
+ * unanimously that China had infringed`: China is the clause's subject, not whom the act is aimed at).
+ */
+function looseTarget(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: VerbClasses): ActorMention | null {
+  if (COMPLEMENTIZERS.has(doc.tokens.lower[m.end - 1])) return null;
+  return mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, verbs, undefined, true);
+}
+
+const COMPLEMENTIZERS = new Set(['that', 'whether', 'if']);
 
 /** The actor in the pattern's target slot, or after the match where its closing preposition and slot were missing. */
 function slotTarget(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: VerbClasses): ActorMention | null {
