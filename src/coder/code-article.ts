@@ -119,7 +119,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const acts = assignActors(doc, matches, inSentence, dicts.verbs, tree).filter((c) => !unrealizedBy(doc, sent, c.match.trigger, dicts.verbs));
     const codeOf = (c: EventCandidate) => announcedCode(doc, dicts, sent, c).code;
     const candidates = [
-      ...eventNounTargets(doc, impliedTargets(doc, acts, inSentence, dicts.verbs, dicts.implied, dicts.intent.cameo, codeOf), inSentence, records, dicts.events, codeOf)
+      ...eventNounTargets(doc, impliedTargets(doc, acts, inSentence, dicts.verbs, dicts.implied, dicts.intent.cameo, codeOf, (c) => twoParties(mentions, c)), inSentence, records, dicts.events, codeOf)
         .filter((c) => c.target || !c.needsTarget),
       ...reportedAccusations(doc, acts, inSentence, dicts.verbs),
     ];
@@ -276,6 +276,24 @@ function assassination(doc: Doc, dicts: Dictionaries, c: EventCandidate, code: s
   if (!/^(18|19|20)/.test(code) || code === '185' || code === '186' || !dicts.intent.cameo.has(code)) return code;
   if (!c.target || c.target.kind !== 'person' || !c.target.name) return code;
   return dicts.verbs.killing.has(doc.tokens.lemma[c.match.trigger]) ? '186' : code;
+}
+
+/**
+ * The two parties (countries, organisations) the article has named most up to the act, other than the act's
+ * source, each as its latest mention; none unless there are two.
+ */
+function twoParties(mentions: ActorMention[], c: EventCandidate): ActorMention[] {
+  const own = c.source.code.slice(0, 3);
+  const seen = new Map<string, { m: ActorMention; n: number; at: number }>();
+  mentions.forEach((m, k) => {
+    if (m.locative || m.members || m.tokenStart >= c.match.trigger) return;
+    const party = m.code.slice(0, 3);
+    if (party === own) return;
+    const s = seen.get(party);
+    seen.set(party, { m, n: (s?.n ?? 0) + 1, at: k });
+  });
+  const top = [...seen.values()].sort((a, b) => b.n - a.n || b.at - a.at).slice(0, 2);
+  return top.length === 2 ? top.map((x) => x.m) : [];
 }
 
 function deniedSubject(doc: Doc, c: EventCandidate): boolean {

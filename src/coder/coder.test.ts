@@ -104,6 +104,11 @@ describe('events', () => {
     expect(triples('Indonesian students staged demonstrations to demand reforms from the Indonesian government.')).toContain('IDNEDU 141 IDNGOV');
     expect(triples('Palestinian prisoners rioted at a jail in northern Israel.')).toEqual(['PSE 145 ISRGOV']);
   });
+  it('aims a mediation without a target at the two parties the article names most', () => {
+    const found = triples('Russia and Ukraine swapped prisoners on Wednesday. Russia freed 215 Ukrainians. Turkey helped broker the deal.', '2022-09-22');
+    const mediated = found.filter((e) => e.startsWith('TURGOV 045 ')).map((e) => e.split(' ')[2].slice(0, 3)).sort();
+    expect(mediated).toEqual(['RUS', 'UKR']);
+  });
   it('aims a curfew or martial law without a target at the country where it is imposed, else the own country', () => {
     expect(triples("South Korea's president imposed martial law.")).toEqual(['KORGOV 1724 KOR']);
     expect(triples('The Turkish government imposed a curfew in Syria.')).toEqual(['TURGOV 1723 SYR']);

@@ -24,13 +24,20 @@ export function impliedTargets(
   rules: ImpliedTargets,
   cameo: Set<string>,
   codeOf: (c: EventCandidate) => string,
+  parties: (c: EventCandidate) => ActorMention[] = () => [],
 ): EventCandidate[] {
-  return candidates.map((c) => {
-    if (c.target) return c;
+  return candidates.flatMap((c) => {
+    if (c.target) return [c];
     const code = codeOf(c);
     const whom = cameo.has(code) ? impliedWhom(rules, code) : null;
+    if (whom === 'pair') {
+      // `Turkey helped broker the deal`: mediation is between the two parties the article is about.
+      const two = parties(c);
+      if (two.length < 2) return [c];
+      return two.map((m) => ({ ...c, target: { ...m, why: [{ rule: 'mediated-parties' }, ...m.why] }, rule: `${c.rule}:mediated-parties` }));
+    }
     const target = whom ? aimedAt(doc, c, inSentence, verbs, whom) : null;
-    return target ? { ...c, target, rule: `${c.rule}:${target.why[0].rule}` } : c;
+    return [target ? { ...c, target, rule: `${c.rule}:${target.why[0].rule}` } : c];
   });
 }
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { DictionaryError } from '../model/errors.js';
 
-export type ImpliedWhom = 'government' | 'country';
+export type ImpliedWhom = 'government' | 'country' | 'pair';
 
 /** [code prefix, whom], longest prefix first. */
 export type ImpliedTargets = [string, ImpliedWhom][];
@@ -15,8 +15,8 @@ export function loadImpliedTargets(file: string, knownCodes: Set<string>): Impli
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
     const [code, whom] = line.split('\t');
-    if (!/^\d{2,4}$/.test(code ?? '') || !knownCodes.has(code) || (whom !== 'government' && whom !== 'country')) {
-      throw new DictionaryError('expected `CODE-PREFIX<TAB>government|country<TAB>note` with a known CAMEO code', { where: `${file}:${i + 1}` });
+    if (!/^\d{2,4}$/.test(code ?? '') || !knownCodes.has(code) || (whom !== 'government' && whom !== 'country' && whom !== 'pair')) {
+      throw new DictionaryError('expected `CODE-PREFIX<TAB>government|country|pair<TAB>note` with a known CAMEO code', { where: `${file}:${i + 1}` });
     }
     rules.push([code, whom]);
   });
