@@ -18,7 +18,7 @@ import { announcedCodeFor } from '../dictionaries/intent.js';
 import { attachTopics } from './topics.js';
 import { impliedTargets } from './implied-target.js';
 import { eventNounTargets } from './event-noun-target.js';
-import { sourceExcluded } from '../dictionaries/source-exclusions.js';
+import { recodeBySource, sourceExcluded } from '../dictionaries/source-exclusions.js';
 
 export interface CoderOptions {
   /** Write events of dyadic codes even when no target was found. */
@@ -199,7 +199,7 @@ function makeRecord(
   const m = c.match;
   const announcedAs = announcedCode(doc, dicts, sent, c);
   const { announced } = announcedAs;
-  const code = assassination(doc, dicts, c, announcedAs.code);
+  const code = dicts.intent.cameo.has(announcedAs.code) ? recodeBySource(dicts.sourceRecodes, assassination(doc, dicts, c, announcedAs.code), c.source.sector) : announcedAs.code;
   const entry = dicts.ontology.get(code)!;
   const triggerStart = tokens.start[m.trigger];
   const lastWord = m.words[m.words.length - 1];
@@ -279,8 +279,8 @@ function assassination(doc: Doc, dicts: Dictionaries, c: EventCandidate, code: s
 }
 
 /**
- * The two parties (countries, organisations) the article has named most up to the act, other than the act's
- * source, each as its latest mention; none unless there are two.
+ * The (at most) two parties, countries or organisations, the article has named most up to the act, other than
+ * the act's source, each as its latest mention, the most named first.
  */
 function twoParties(mentions: ActorMention[], c: EventCandidate): ActorMention[] {
   const own = c.source.code.slice(0, 3);
@@ -292,8 +292,7 @@ function twoParties(mentions: ActorMention[], c: EventCandidate): ActorMention[]
     const s = seen.get(party);
     seen.set(party, { m, n: (s?.n ?? 0) + 1, at: k });
   });
-  const top = [...seen.values()].sort((a, b) => b.n - a.n || b.at - a.at).slice(0, 2);
-  return top.length === 2 ? top.map((x) => x.m) : [];
+  return [...seen.values()].sort((a, b) => b.n - a.n || b.at - a.at).slice(0, 2).map((x) => x.m);
 }
 
 function deniedSubject(doc: Doc, c: EventCandidate): boolean {

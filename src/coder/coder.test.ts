@@ -109,6 +109,10 @@ describe('events', () => {
     const mediated = found.filter((e) => e.startsWith('TURGOV 045 ')).map((e) => e.split(' ')[2].slice(0, 3)).sort();
     expect(mediated).toEqual(['RUS', 'UKR']);
   });
+  it('codes a government\'s protest as an official complaint to the other party the article is about', () => {
+    const found = triples('China launched military exercises near Japan on Thursday. Tokyo protested strongly through diplomatic channels.', '2022-08-04');
+    expect(found.some((e) => e.startsWith('JPNGOV 114 CHN'))).toBe(true);
+  });
   it('aims a curfew or martial law without a target at the country where it is imposed, else the own country', () => {
     expect(triples("South Korea's president imposed martial law.")).toEqual(['KORGOV 1724 KOR']);
     expect(triples('The Turkish government imposed a curfew in Syria.')).toEqual(['TURGOV 1723 SYR']);

@@ -8,6 +8,9 @@ import type { VerbClasses } from '../dictionaries/verb-classes.js';
 import { impliedWhom, type ImpliedTargets, type ImpliedWhom } from '../dictionaries/implied-targets.js';
 import type { EventCandidate } from './events.js';
 
+/** A government or parliament that protests (not a boycott or a strike) complains to another party. */
+const STATE_PROTESTERS = new Set(['GOV', 'LEG']);
+
 /** Mentions after the trigger this far (tokens) may name a protest's object. */
 const WINDOW = 25;
 
@@ -36,7 +39,13 @@ export function impliedTargets(
       if (two.length < 2) return [c];
       return two.map((m) => ({ ...c, target: { ...m, why: [{ rule: 'mediated-parties' }, ...m.why] }, rule: `${c.rule}:mediated-parties` }));
     }
-    const target = whom ? aimedAt(doc, c, inSentence, verbs, whom) : null;
+    let target = whom ? aimedAt(doc, c, inSentence, verbs, whom) : null;
+    // `Tokyo had protested strongly through diplomatic channels`: a state protests to the party the article is
+    // about (an official complaint, data/ontology/source-recodes.tsv), not to itself.
+    if (whom === 'government' && /^14[01]/.test(code) && STATE_PROTESTERS.has((c.source.sector ?? '').slice(0, 3)) && (!target || target.code === c.source.code)) {
+      const other = parties(c)[0];
+      if (other) target = { ...other, why: [{ rule: 'state-protest-to-other-party' }, ...other.why] };
+    }
     return [target ? { ...c, target, rule: `${c.rule}:${target.why[0].rule}` } : c];
   });
 }

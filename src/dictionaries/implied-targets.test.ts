@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { impliedWhom, loadImpliedTargets } from './implied-targets.js';
 import { announcedCodeFor, loadIntentRules } from './intent.js';
 import { loadDictionaries } from './load.js';
-import { loadSourceExclusions, sourceExcluded } from './source-exclusions.js';
+import { loadSourceExclusions, loadSourceRecodes, recodeBySource, sourceExcluded } from './source-exclusions.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-implied-'));
 const codes = new Set(['14', '172', '1723', '033', '07', '073', '131', '16', '163']);
@@ -55,5 +55,16 @@ describe('source exclusions', () => {
     expect([sourceExcluded(rules, '141', 'MIL'), sourceExcluded(rules, '141', 'GOV'), sourceExcluded(rules, '172', 'MIL'), sourceExcluded(rules, '141', null)]).toEqual([true, false, false, false]);
     writeFileSync(file, '14\tmilitary\n');
     expect(() => loadSourceExclusions(file, codes)).toThrow(/se\.tsv:1/);
+  });
+});
+
+describe('source recodes', () => {
+  it('recodes an act by its source\'s sector, and names the line of a bad row', () => {
+    const file = join(dir, 'sr.tsv');
+    writeFileSync(file, '14\tGOV\t172\tnote\n');
+    const rules = loadSourceRecodes(file, codes);
+    expect([recodeBySource(rules, '14', 'GOV'), recodeBySource(rules, '14', 'CVL'), recodeBySource(rules, '16', 'GOV')]).toEqual(['172', '14', '16']);
+    writeFileSync(file, '14\tGOV\t999\n');
+    expect(() => loadSourceRecodes(file, codes)).toThrow(/sr\.tsv:1/);
   });
 });
