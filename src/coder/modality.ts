@@ -8,21 +8,27 @@ const MODALS = new Set(['will', 'would', 'shall', "'ll", 'wo']);
 const NOMINAL_ANNOUNCERS = new Set(['pledge', 'promise', 'vow', 'plan', 'propose']);
 const SKIP = new Set(['ADV', 'PART']);
 
+/** The verb of the act at `trigger`: itself, or for an event noun the verb just before it (`held talks`). */
+function predicateOf(doc: Doc, sent: Sentence, trigger: number): number {
+  const { tokens } = doc;
+  if (tokens.pos[trigger] === 'VERB') return trigger;
+  for (let t = trigger - 1; t >= Math.max(sent.tokenStart, trigger - 4); t--) {
+    if (tokens.pos[t] === 'VERB') return t;
+    if (tokens.pos[t] === 'PUNCT') break;
+  }
+  return trigger;
+}
+
+function spanOf(doc: Doc, i: number): Span {
+  return { start: doc.tokens.start[i], end: doc.tokens.end[i], text: doc.tokens.text[i] };
+}
+
 /** The span of the word that announces the act at `trigger`, or null when the act is reported as done. */
 export function announcedBy(doc: Doc, sent: Sentence, trigger: number, words: Set<string>): Span | null {
   const { tokens } = doc;
   // An event noun or adjective is announced through the verb that carries it (`agreed to hold talks`).
-  let pred = trigger;
-  if (tokens.pos[trigger] !== 'VERB') {
-    for (let t = trigger - 1; t >= Math.max(sent.tokenStart, trigger - 4); t--) {
-      if (tokens.pos[t] === 'VERB') {
-        pred = t;
-        break;
-      }
-      if (tokens.pos[t] === 'PUNCT') break;
-    }
-  }
-  const span = (i: number) => ({ start: tokens.start[i], end: tokens.end[i], text: tokens.text[i] });
+  const pred = predicateOf(doc, sent, trigger);
+  const span = (i: number) => spanOf(doc, i);
   // `pledged relief supplies to Fiji`: the verb that carries the event noun announces it.
   // Not a participle modifying the noun (`went ahead with planned talks`).
   const modifier = pred > sent.tokenStart && ['DET', 'ADP', 'ADJ'].includes(tokens.pos[pred - 1]);
@@ -68,18 +74,8 @@ const NP_SPAN = 8;
  */
 export function unrealizedBy(doc: Doc, sent: Sentence, trigger: number, verbs: VerbClasses): Span | null {
   const { tokens } = doc;
-  const span = (i: number) => ({ start: tokens.start[i], end: tokens.end[i], text: tokens.text[i] });
-  let pred = trigger;
-  if (tokens.pos[trigger] !== 'VERB') {
-    for (let t = trigger - 1; t >= Math.max(sent.tokenStart, trigger - 4); t--) {
-      if (tokens.pos[t] === 'VERB') {
-        pred = t;
-        break;
-      }
-      if (tokens.pos[t] === 'PUNCT') break;
-    }
-  }
-  let t = pred - 1;
+  const span = (i: number) => spanOf(doc, i);
+  let t = predicateOf(doc, sent, trigger) - 1;
   while (t >= sent.tokenStart && (tokens.pos[t] === 'ADV' || tokens.lower[t] === 'be' || tokens.lower[t] === 'not' || tokens.lower[t] === "n't")) t--;
   if (t < sent.tokenStart) return null;
   if (OBLIGATION.has(tokens.lower[t])) return span(t);

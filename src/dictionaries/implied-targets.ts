@@ -1,7 +1,7 @@
 // Loads the implied-target rules (data/ontology/implied-targets.tsv): which acts are aimed at a government or a
 // country when the text names no target.
-import { existsSync, readFileSync } from 'node:fs';
 import { DictionaryError } from '../model/errors.js';
+import { longestPrefixFirst, readRuleTable } from './rule-table.js';
 
 export type ImpliedWhom = 'government' | 'country' | 'pair';
 
@@ -9,18 +9,12 @@ export type ImpliedWhom = 'government' | 'country' | 'pair';
 export type ImpliedTargets = [string, ImpliedWhom][];
 
 export function loadImpliedTargets(file: string, knownCodes: Set<string>): ImpliedTargets {
-  const rules: ImpliedTargets = [];
-  if (!existsSync(file)) return rules;
-  readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) return;
-    const [code, whom] = line.split('\t');
+  return longestPrefixFirst(readRuleTable(file).map(({ cols: [code, whom], where }): [string, ImpliedWhom] => {
     if (!/^\d{2,4}$/.test(code ?? '') || !knownCodes.has(code) || (whom !== 'government' && whom !== 'country' && whom !== 'pair')) {
-      throw new DictionaryError('expected `CODE-PREFIX<TAB>government|country|pair<TAB>note` with a known CAMEO code', { where: `${file}:${i + 1}` });
+      throw new DictionaryError('expected `CODE-PREFIX<TAB>government|country|pair<TAB>note` with a known CAMEO code', { where });
     }
-    rules.push([code, whom]);
-  });
-  return rules.sort((a, b) => b[0].length - a[0].length);
+    return [code, whom];
+  }));
 }
 
 /** How the target of an act with this code is implied, or null when it is not. */

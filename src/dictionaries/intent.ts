@@ -3,6 +3,7 @@
 // 13x "threaten" code (data/ontology/threat.tsv, announced by data/lexicon/threat-words.txt).
 import { existsSync, readFileSync } from 'node:fs';
 import { DictionaryError } from '../model/errors.js';
+import { longestPrefixFirst, readRuleTable } from './rule-table.js';
 
 export interface AnnouncedRules {
   /** [act code prefix, announced code], longest prefix first. */
@@ -36,20 +37,12 @@ export function loadIntentRules(files: IntentFiles, knownCodes: Set<string>): In
 }
 
 function loadAnnounced(mapFile: string, wordsFile: string, knownCodes: Set<string>, root: string, kind: string): AnnouncedRules {
-  const map: [string, string][] = [];
-  if (existsSync(mapFile)) {
-    readFileSync(mapFile, 'utf8').split('\n').forEach((raw, i) => {
-      const line = raw.trim();
-      if (!line || line.startsWith('#')) return;
-      const [act, code] = line.split('\t');
-      const where = `${mapFile}:${i + 1}`;
-      if (!/^\d{2,4}$/.test(act ?? '') || !knownCodes.has(code ?? '') || !code.startsWith(root)) {
-        throw new DictionaryError(`expected \`ACT-CODE-PREFIX<TAB>${kind.toUpperCase()}-CODE<TAB>note\` with a known CAMEO ${root}x code`, { where });
-      }
-      map.push([act, code]);
-    });
-  }
-  map.sort((a, b) => b[0].length - a[0].length);
+  const map = longestPrefixFirst(readRuleTable(mapFile).map(({ cols: [act, code], where }): [string, string] => {
+    if (!/^\d{2,4}$/.test(act ?? '') || !knownCodes.has(code ?? '') || !code.startsWith(root)) {
+      throw new DictionaryError(`expected \`ACT-CODE-PREFIX<TAB>${kind.toUpperCase()}-CODE<TAB>note\` with a known CAMEO ${root}x code`, { where });
+    }
+    return [act, code];
+  }));
   const words = new Set<string>();
   if (existsSync(wordsFile)) {
     for (const raw of readFileSync(wordsFile, 'utf8').split('\n')) {

@@ -1,26 +1,26 @@
 // Loads data/ontology/source-exclusions.tsv: acts whose source cannot be of some sectors (`arrived in Kazakhstan`
 // said of paratroopers is a deployment, not a visit), and source-recodes.tsv: acts that take another code from
 // their source's sector (a government's protest is an official complaint).
-import { existsSync, readFileSync } from 'node:fs';
 import { DictionaryError } from '../model/errors.js';
+import { longestPrefixFirst, readRuleTable } from './rule-table.js';
 
 /** [code prefix, excluded sectors], longest prefix first. */
 export type SourceExclusions = [string, Set<string>][];
 
 export function loadSourceExclusions(file: string, knownCodes: Set<string>): SourceExclusions {
-  const rules: SourceExclusions = [];
-  if (!existsSync(file)) return rules;
-  readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) return;
-    const [code, sectors] = line.split('\t');
-    const list = (sectors ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    if (!knownCodes.has(code ?? '') || !list.length || list.some((s) => !/^[A-Z]{3}$/.test(s))) {
-      throw new DictionaryError('expected `CODE<TAB>SECTOR,SECTOR<TAB>note` with a known CAMEO code and three-letter sector codes', { where: `${file}:${i + 1}` });
+  return longestPrefixFirst(readRuleTable(file).map(({ cols: [code, sectors], where }): [string, Set<string>] => {
+    const list = sectorList(sectors);
+    if (!knownCodes.has(code ?? '') || !list) {
+      throw new DictionaryError('expected `CODE<TAB>SECTOR,SECTOR<TAB>note` with a known CAMEO code and three-letter sector codes', { where });
     }
-    rules.push([code, new Set(list)]);
-  });
-  return rules.sort((a, b) => b[0].length - a[0].length);
+    return [code, new Set(list)];
+  }));
+}
+
+/** `MIL,COP` as a list of three-letter sector codes, or null when it is not one. */
+function sectorList(text: string | undefined): string[] | null {
+  const list = (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return list.length && list.every((s) => /^[A-Z]{3}$/.test(s)) ? list : null;
 }
 
 /** Is an actor of this sector excluded as the source of an act with this code? */
@@ -35,19 +35,13 @@ export type SourceRecodes = [string, Set<string>, string][];
 
 /** Loads data/ontology/source-recodes.tsv: acts that take another code when their source is of some sectors. */
 export function loadSourceRecodes(file: string, knownCodes: Set<string>): SourceRecodes {
-  const rules: SourceRecodes = [];
-  if (!existsSync(file)) return rules;
-  readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) return;
-    const [code, sectors, to] = line.split('\t');
-    const list = (sectors ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    if (!knownCodes.has(code ?? '') || !knownCodes.has(to ?? '') || !list.length || list.some((s) => !/^[A-Z]{3}$/.test(s))) {
-      throw new DictionaryError('expected `CODE<TAB>SECTOR,SECTOR<TAB>NEW-CODE<TAB>note` with known CAMEO codes', { where: `${file}:${i + 1}` });
+  return longestPrefixFirst(readRuleTable(file).map(({ cols: [code, sectors, to], where }): [string, Set<string>, string] => {
+    const list = sectorList(sectors);
+    if (!knownCodes.has(code ?? '') || !knownCodes.has(to ?? '') || !list) {
+      throw new DictionaryError('expected `CODE<TAB>SECTOR,SECTOR<TAB>NEW-CODE<TAB>note` with known CAMEO codes', { where });
     }
-    rules.push([code, new Set(list), to]);
-  });
-  return rules.sort((a, b) => b[0].length - a[0].length);
+    return [code, new Set(list), to];
+  }));
 }
 
 /** The code an act takes from its source's sector, or the code itself. */
