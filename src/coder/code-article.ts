@@ -10,6 +10,7 @@ import { resolveEventDate, sentenceDates } from './dates.js';
 import { findDiscarded } from './discard.js';
 import { matchSentence, triggerTest } from './event-matcher.js';
 import { assignActors, reportedAccusations, type EventCandidate } from './events.js';
+import type { PatternMatch } from './event-matcher.js';
 import type { Gazetteer } from './gazetteer.js';
 import { datelinePlace, sentencePlaces, type PlaceFound } from './places.js';
 import { parseSentence, type TreeParser } from './syntax.js';
@@ -117,7 +118,14 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const tree = deps.parser && doubtful.length ? parseSentence(doc, sent, deps.parser, parseEnd) : null;
     // `demanded that the US cancel the sale`, `refused to deploy troops`: an act that has not happened is not coded.
     const acts = assignActors(doc, matches, inSentence, dicts.verbs, tree).filter((c) => !unrealizedBy(doc, sent, c.match.trigger, dicts.verbs));
-    const codeOf = (c: EventCandidate) => announcedCode(doc, dicts, sent, c).code;
+    // A match's announced code is read once, for the implied targets and then for its record.
+    const announcedByMatch = new Map<PatternMatch, { code: string; announced: Span | null }>();
+    const announcedOf = (c: EventCandidate) => {
+      let a = announcedByMatch.get(c.match);
+      if (!a) announcedByMatch.set(c.match, (a = announcedCode(doc, dicts, sent, c)));
+      return a;
+    };
+    const codeOf = (c: EventCandidate) => announcedOf(c).code;
     const candidates = [
       ...eventNounTargets(doc, impliedTargets(doc, acts, inSentence, dicts.verbs, dicts.implied, dicts.intent.cameo, codeOf, (c) => twoParties(mentions, c)), inSentence, records, dicts.events, codeOf)
         .filter((c) => c.target || !c.needsTarget),
@@ -130,7 +138,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     for (const c of candidates) {
       // `No U.S. president is known to have spoken to ...`: a subject denied by `no` did nothing.
       if (deniedSubject(doc, c)) continue;
-      const r = makeRecord(doc, deps, sent, c, dates, places, dateline, earlier);
+      const r = makeRecord(doc, deps, sent, c, announcedOf(c), dates, places, dateline, earlier);
       // A dyadic act with no target found (`condemned the move`) says too little to keep; nor does an actor
       // acting on itself under the same code (`a meeting between its foreign minister and ...` gone wrong).
       if (!r.target && !deps.options?.keepUntargeted && !dicts.untargeted.some((p) => r.cameo.startsWith(p))) continue;
@@ -189,6 +197,7 @@ function makeRecord(
   deps: CoderDeps,
   sent: Sentence,
   c: EventCandidate,
+  announcedAs: { code: string; announced: Span | null },
   dates: ReturnType<typeof sentenceDates>,
   places: PlaceFound[],
   dateline: PlaceFound | null,
@@ -197,8 +206,8 @@ function makeRecord(
   const { dicts } = deps;
   const { tokens, article } = doc;
   const m = c.match;
-  const announcedAs = announcedCode(doc, dicts, sent, c);
   const { announced } = announcedAs;
+  // Codes a dictionary folder declares outside CAMEO keep their meaning.
   const code = dicts.intent.cameo.has(announcedAs.code) ? recodeBySource(dicts.sourceRecodes, assassination(doc, dicts, c, announcedAs.code), c.source.sector) : announcedAs.code;
   const entry = dicts.ontology.get(code)!;
   const triggerStart = tokens.start[m.trigger];
@@ -234,7 +243,7 @@ function makeRecord(
     mentions: 1,
     why: {
       pattern: `${m.pattern.id} ${m.pattern.text}`,
-      modality: announced ? { rule: `${code.startsWith('13') ? 'threat' : 'intent'}-of-${m.pattern.code}`, span: announced } : null,
+      modality: announced ? { rule: `${announcedAs.code.startsWith('13') ? 'threat' : 'intent'}-of-${m.pattern.code}`, span: announced } : null,
       source: [{ rule: c.rule }, ...c.source.why],
       target: c.target ? c.target.why : [],
       date: { rule: date.rule, span: date.span },
@@ -270,10 +279,10 @@ function announcedCode(doc: Doc, dicts: Dictionaries, sent: Sentence, c: EventCa
 
 /**
  * `a U.S. drone strike killed Qassem Soleimani`: a killing (CAMEO 18-20) of a person the dictionary names, a
- * political figure, is an assassination (186). Codes a dictionary folder declares keep their meaning.
+ * political figure, is an assassination (186).
  */
 function assassination(doc: Doc, dicts: Dictionaries, c: EventCandidate, code: string): string {
-  if (!/^(18|19|20)/.test(code) || code === '185' || code === '186' || !dicts.intent.cameo.has(code)) return code;
+  if (!/^(18|19|20)/.test(code) || code === '185' || code === '186') return code;
   if (!c.target || c.target.kind !== 'person' || !c.target.name) return code;
   return dicts.verbs.killing.has(doc.tokens.lemma[c.match.trigger]) ? '186' : code;
 }
@@ -300,8 +309,8 @@ function deniedSubject(doc: Doc, c: EventCandidate): boolean {
   if (c.source.tokenEnd > c.match.trigger) return false;
   // Back through the subject's noun phrase (`No U.S. president or president-elect`) to a `no` or `neither`.
   for (let t = c.source.tokenStart; t >= 0 && sent[t] === sent[c.source.tokenStart]; t--) {
-    if (t <= c.source.tokenStart && (lower[t] === 'no' || lower[t] === 'neither')) return true;
-    if (t < c.source.tokenStart && !SUBJECT_NP.has(pos[t]) && lower[t] !== '-') return false;
+    if (lower[t] === 'no' || lower[t] === 'neither') return true;
+    if (!SUBJECT_NP.has(pos[t]) && lower[t] !== '-') return false;
   }
   return false;
 }

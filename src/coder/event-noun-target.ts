@@ -10,7 +10,8 @@ import type { EventCandidate } from './events.js';
 const REACTION = /^(11|12)/;
 /** Tokens from the trigger to the object's head noun. */
 const OBJECT_WINDOW = 7;
-const DOER_PREPOSITIONS = new Set(['by', 'from', 'of']);
+/** `the power grab by the putschists`; `the arrest of X` names the act's object instead. */
+const DOER_PREPOSITIONS = new Set(['by', 'from']);
 /** Material acts, whose doer a reaction may be aimed at: cooperation and aid (06-09), conflict (14-20). */
 const DEED_ROOTS = new Set(['06', '07', '08', '09', '14', '15', '16', '17', '18', '19', '20']);
 
@@ -53,14 +54,13 @@ function doerAfter(doc: Doc, noun: number, mentions: ActorMention[], c: EventCan
   if (!DOER_PREPOSITIONS.has(tokens.lower[noun + 1])) return null;
   const m = mentions.find((x) => !x.locative && x.tokenStart > noun + 1 && x.tokenStart <= noun + 4);
   if (!m || m.code === c.source.code) return null;
-  // `the arrest of X` names the act's object, not its doer.
-  if (tokens.lower[noun + 1] === 'of') return null;
   return { ...m, why: [{ rule: 'doer-named-with-the-act' }, ...m.why] };
 }
 
 /**
  * The source of the latest earlier event the noun names: one whose trigger shares the noun's stem (`arrests` ~
- * `arrested`), or whose CAMEO root is one the noun triggers in the event patterns (`the murder` ~ a killing, 18-20).
+ * `arrested`), or whose CAMEO root is that of a material act whose patterns hold the noun (`the measures` ~ an
+ * expulsion, `the murder` ~ a killing, 18-20).
  */
 function doerOfEarlier(doc: Doc, noun: number, earlier: EventRecord[], patterns: EventPatterns, c: EventCandidate): ActorMention | null {
   const lemma = doc.tokens.lemma[noun];
@@ -76,7 +76,6 @@ function doerOfEarlier(doc: Doc, noun: number, earlier: EventRecord[], patterns:
     if (!r.source || r.source.code === c.source.code) continue;
     const named = (stem.length >= 4 && r.trigger.text.toLowerCase().split(/\W+/).some((w) => w.startsWith(stem))) || roots.has(r.cameo.slice(0, 2));
     if (!named) continue;
-    const t = noun;
     return {
       code: r.source.code,
       country: r.source.country,
@@ -85,8 +84,8 @@ function doerOfEarlier(doc: Doc, noun: number, earlier: EventRecord[], patterns:
       text: r.source.text,
       start: r.source.start,
       end: r.source.end,
-      tokenStart: t,
-      tokenEnd: t + 1,
+      tokenStart: noun,
+      tokenEnd: noun + 1,
       kind: 'doer',
       why: [{ rule: 'doer-of-earlier-event', entry: r.event_id }],
     };

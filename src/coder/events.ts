@@ -277,14 +277,11 @@ function nounGovernedElsewhere(doc: Doc, m: PatternMatch, subject: ActorMention,
   for (let t = subject.tokenEnd; t < m.trigger; t++) {
     // `prepared to impose martial law as street battles raged`: the noun is in another clause.
     if (tokens.pos[t] === 'SCONJ' || CLAUSE_WORDS.has(tokens.lower[t])) return true;
-    // `agreed to undertake joint exercises`: a verb of intent before `to` passes the noun on to the next verb.
-    if (tokens.pos[t] === 'VERB' && !verbs.light.has(tokens.lemma[t]) && !(tokens.lower[t + 1] === 'to' && INTENT_CONTROL.has(tokens.lemma[t]))) return true;
+    // `agreed to undertake joint exercises`: a verb right before `to` passes the noun on to the verb after it.
+    if (tokens.pos[t] === 'VERB' && !verbs.light.has(tokens.lemma[t]) && tokens.lower[t + 1] !== 'to') return true;
   }
   return false;
 }
-
-/** Verbs whose `to`-infinitive carries the act of their subject (`agreed to hold talks`, `plans to sign a deal`). */
-const INTENT_CONTROL = new Set(['agree', 'plan', 'promise', 'pledge', 'vow', 'decide', 'want', 'seek', 'hope', 'intend', 'prepare', 'try', 'expect', 'aim']);
 
 /** `mediated by the OSCE`: a past participle trigger followed by `by` and an actor (not a `{source}` pattern). */
 function participleAgent(doc: Doc, m: PatternMatch, mentions: ActorMention[]): ActorMention | null {

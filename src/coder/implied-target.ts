@@ -1,8 +1,9 @@
 // Finds whom an act is aimed at when its clause names no target, for the acts data/ontology/implied-targets.tsv
 // lists. A protest is dissent against an authority: `students staged demonstrations to demand reforms by President
 // Suharto's government` (the actor its purpose names), `prisoners rioted at a jail in northern Israel` (the
-// government where it happened), `Egyptian demonstrators rioted` (their own government). An administration's
-// curfew or martial law is aimed at the country where it is imposed, else its own.
+// government where it happened), `Egyptian demonstrators rioted` (their own government); a government's protest
+// is aimed at the party the article is about. An administration's curfew or martial law is aimed at the country
+// where it is imposed, else its own; a mediation at the two parties the article names most.
 import type { ActorMention, Doc } from '../model/types.js';
 import type { VerbClasses } from '../dictionaries/verb-classes.js';
 import { impliedWhom, type ImpliedTargets, type ImpliedWhom } from '../dictionaries/implied-targets.js';

@@ -29,7 +29,8 @@ export interface NounPhrase {
   members: NounPhrase[];
 }
 
-const MONTHS_DAYS = new Set([
+/** Capitalised words that are never names: months, weekdays, and words that open a sentence with a capital. */
+const NOT_NAMES = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
@@ -119,7 +120,7 @@ function isProper(doc: Doc, i: number): boolean {
   const { tokens } = doc;
   const text = tokens.text[i];
   if (!text || !/^\p{Lu}/u.test(text)) return false;
-  if (MONTHS_DAYS.has(tokens.lower[i])) return false;
+  if (NOT_NAMES.has(tokens.lower[i])) return false;
   return tokens.pos[i] === 'PROPN' || (tokens.pos[i] === 'NOUN' && i > 0 && /^\p{Lu}/u.test(tokens.text[i - 1] ?? '') && tokens.sent[i - 1] === tokens.sent[i]);
 }
 
