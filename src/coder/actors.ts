@@ -4,6 +4,7 @@
 import { personCodeOn, type ActorDictionary, type NameHit, type Person } from '../dictionaries/actor-dictionary.js';
 import type { ActorMention, Doc, Provenance, Sentence } from '../model/types.js';
 import { findNounPhrases, type NounPhrase, type Piece } from './noun-phrases.js';
+import { mostNamedParties } from './parties.js';
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within']);
 /**
@@ -346,15 +347,9 @@ function resolveRelational(doc: Doc, np: NounPhrase, adjectiveCountry: string | 
  * among equals), each as its latest mention.
  */
 function resolvePair(doc: Doc, np: NounPhrase, state: State): ActorMention | null {
-  const latest = new Map<string, { m: ActorMention; count: number; at: number }>();
-  state.history.forEach((h, k) => {
-    const party = h.code.slice(0, 3);
-    const seen = latest.get(party);
-    latest.set(party, { m: h, count: (seen?.count ?? 0) + 1, at: k });
-  });
-  const top = [...latest.values()].sort((a, b) => b.count - a.count || b.at - a.at).slice(0, 2);
+  const top = mostNamedParties(state.history, 2);
   if (top.length < 2) return null;
-  const members = top.sort((a, b) => a.at - b.at).map((x) => x.m);
+  const members = top.sort((a, b) => a.at - b.at).map((x) => x.mention);
   const base = mentionBase(doc, np.start, pieceEnd(np));
   // `both armies`: the two parties' militaries; `both delegations`, `the two governments`: their governments.
   const noun = doc.tokens.lower[pieceEnd(np) - 1];

@@ -19,6 +19,7 @@ import { announcedCodeFor } from '../dictionaries/intent.js';
 import { attachTopics } from './topics.js';
 import { impliedTargets } from './implied-target.js';
 import { eventNounTargets } from './event-noun-target.js';
+import { mostNamedParties } from './parties.js';
 import { recodeBySource, sourceExcluded } from '../dictionaries/source-exclusions.js';
 
 export interface CoderOptions {
@@ -288,20 +289,12 @@ function assassination(doc: Doc, dicts: Dictionaries, c: EventCandidate, code: s
 }
 
 /**
- * The (at most) two parties, countries or organisations, the article has named most up to the act, other than
- * the act's source, each as its latest mention, the most named first.
+ * The (at most) two parties, countries or organisations, the article has named up to the act most, other than the
+ * act's source, each as its latest mention, the most named first.
  */
 function twoParties(mentions: ActorMention[], c: EventCandidate): ActorMention[] {
-  const own = c.source.code.slice(0, 3);
-  const seen = new Map<string, { m: ActorMention; n: number; at: number }>();
-  mentions.forEach((m, k) => {
-    if (m.locative || m.members || m.tokenStart >= c.match.trigger) return;
-    const party = m.code.slice(0, 3);
-    if (party === own) return;
-    const s = seen.get(party);
-    seen.set(party, { m, n: (s?.n ?? 0) + 1, at: k });
-  });
-  return [...seen.values()].sort((a, b) => b.n - a.n || b.at - a.at).slice(0, 2).map((x) => x.m);
+  const before = mentions.filter((m) => !m.locative && !m.members && m.tokenStart < c.match.trigger);
+  return mostNamedParties(before, 2, c.source.code.slice(0, 3)).map((x) => x.mention);
 }
 
 function deniedSubject(doc: Doc, c: EventCandidate): boolean {
