@@ -16,6 +16,7 @@ import { datelinePlace, sentencePlaces, type PlaceFound } from './places.js';
 import { parseSentence, type TreeParser } from './syntax.js';
 import { announcedBy, hypothetical, unrealizedBy } from './modality.js';
 import { announcedCodeFor } from '../dictionaries/intent.js';
+import { findRequests, reportedObligations, requestFor, type Request } from './requested.js';
 import { attachTopics } from './topics.js';
 import { impliedTargets } from './implied-target.js';
 import { eventNounTargets } from './event-noun-target.js';
@@ -118,12 +119,30 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const parseEnd = doubtful.length ? Math.max(...doubtful.map((m) => m.end)) + 6 : 0;
     const tree = deps.parser && doubtful.length ? parseSentence(doc, sent, deps.parser, parseEnd) : null;
     // `demanded that the US cancel the sale`, `refused to deploy troops`: an act that has not happened is not coded.
-    const acts = assignActors(doc, matches, inSentence, dicts.verbs, tree).filter((c) => !unrealizedBy(doc, sent, c.match.trigger, dicts.verbs));
+    const unrealizedAt = new Map<number, Span | null>();
+    const unrealized = (m: PatternMatch) => {
+      let u = unrealizedAt.get(m.trigger);
+      if (u === undefined) unrealizedAt.set(m.trigger, (u = unrealizedBy(doc, sent, m.trigger, dicts.verbs)));
+      return u;
+    };
+    const all = assignActors(doc, matches, inSentence, dicts.verbs, tree);
+    const acts = all.filter((c) => !unrealized(c.match));
+    // What was asked for, demanded or refused gives the request its code (`urged Israel to ease` -> 0251).
+    const requests = findRequests(doc, matches, unrealized, dicts.intent, dicts.verbs);
+    const refined = new Set<Request>();
     // A match's announced code is read once, for the implied targets and then for its record.
-    const announcedByMatch = new Map<PatternMatch, { code: string; announced: Span | null }>();
+    const announcedByMatch = new Map<PatternMatch, AnnouncedCode>();
     const announcedOf = (c: EventCandidate) => {
       let a = announcedByMatch.get(c.match);
-      if (!a) announcedByMatch.set(c.match, (a = announcedCode(doc, dicts, sent, c)));
+      if (!a) {
+        a = announcedCode(doc, dicts, sent, c);
+        const r = a.announced ? null : requestFor(c, a.code, requests);
+        if (r) {
+          refined.add(r);
+          a = { code: r.code, announced: null, requested: r };
+        }
+        announcedByMatch.set(c.match, a);
+      }
       return a;
     };
     const codeOf = (c: EventCandidate) => announcedOf(c).code;
@@ -132,6 +151,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
         .filter((c) => c.target || !c.needsTarget),
       ...reportedAccusations(doc, acts, inSentence, dicts.verbs),
     ];
+    // After the codes above were read: a speaker's `must` no demand pattern coded.
+    candidates.push(...reportedObligations(doc, requests, all, refined, inSentence, dicts.verbs));
     if (!candidates.length) continue;
     const dates = datesOf(sent.index);
     const earlier = dates.length || sent.segment !== 'body' ? null : earlierDate(sent.index);
@@ -198,7 +219,7 @@ function makeRecord(
   deps: CoderDeps,
   sent: Sentence,
   c: EventCandidate,
-  announcedAs: { code: string; announced: Span | null },
+  announcedAs: AnnouncedCode,
   dates: ReturnType<typeof sentenceDates>,
   places: PlaceFound[],
   dateline: PlaceFound | null,
@@ -244,7 +265,11 @@ function makeRecord(
     mentions: 1,
     why: {
       pattern: `${m.pattern.id} ${m.pattern.text}`,
-      modality: announced ? { rule: `${announcedAs.code.startsWith('13') ? 'threat' : 'intent'}-of-${m.pattern.code}`, span: announced } : null,
+      modality: announced
+        ? { rule: `${announcedAs.code.startsWith('13') ? 'threat' : 'intent'}-of-${m.pattern.code}`, span: announced }
+        : announcedAs.requested
+          ? { rule: `${announcedAs.requested.kind}-of-${announcedAs.requested.act.pattern.code}`, span: spanOfTokens(doc, announcedAs.requested.act) }
+          : null,
       source: [{ rule: c.rule }, ...c.source.why],
       target: c.target ? c.target.why : [],
       date: { rule: date.rule, span: date.span },
@@ -271,11 +296,25 @@ function dropGeneric(records: EventRecord[]): EventRecord[] {
  * The code a candidate is written with: `agreed to send aid` is an intent to give aid (033), not aid given (07x);
  * `threatened to impose sanctions` is a threat (1312), not sanctions imposed (163).
  */
-function announcedCode(doc: Doc, dicts: Dictionaries, sent: Sentence, c: EventCandidate): { code: string; announced: Span | null } {
+/** The code a match's act takes: its own, as announced (`will send aid`, 033) or as a request's (`urged X to ease`). */
+interface AnnouncedCode {
+  code: string;
+  announced: Span | null;
+  requested?: Request;
+}
+
+function announcedCode(doc: Doc, dicts: Dictionaries, sent: Sentence, c: EventCandidate): AnnouncedCode {
   const m = c.match;
   const rule = announcedCodeFor(dicts.intent, m.pattern.code);
   const announced = rule ? announcedBy(doc, sent, m.trigger, rule.words) : null;
   return { code: announced && rule ? rule.code : m.pattern.code, announced };
+}
+
+/** The text of a match, from its trigger to its last word. */
+function spanOfTokens(doc: Doc, m: PatternMatch): Span {
+  const start = doc.tokens.start[m.trigger];
+  const end = doc.tokens.end[m.words[m.words.length - 1]];
+  return { start, end, text: doc.article.text.slice(start, end) };
 }
 
 /**

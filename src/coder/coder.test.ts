@@ -127,7 +127,16 @@ describe('events', () => {
     expect(triples('Kenya sent peacekeepers to Haiti.')).toEqual(['KENGOV 074 HTIGOV']);
     expect(triples('Pakistan refused to send peacekeepers to Iraq.').some((e) => e.split(' ')[1].startsWith('07'))).toBe(false);
     expect(triples('Greece demanded that its European Union partners refuse to recognize Macedonia.').some((e) => e.split(' ')[1].startsWith('12'))).toBe(false);
-    expect(triples('Israel must stop its offensive in Gaza, the court said.')).toEqual([]);
+    expect(triples('Israel must stop its offensive in Gaza.')).toEqual([]);
+  });
+  it('codes a request by what was asked for', () => {
+    // The generic appeal of `urge {target} to` becomes the appeal for what was urged: a release (0253).
+    expect(triples('Egypt urged Israel to release the Palestinian prisoners.')).toContain('EGYGOV 0253 ISRGOV');
+    // A conjoined act shares the request: the most specific code of the acts asked for is the request's.
+    expect(triples('The U.N. Security Council called on Jammeh to honour the choice of Gambian voters and hand over power.', '2016-12-10')).toContain('IGOUNO 0241 GMBGOV');
+    // What a speaker says another must do is the speaker's demand, under the demanded act's code; the act is not coded.
+    expect(triples('Libya must hand over the two suspects, the British foreign secretary said.')).toEqual(['GBRGOV 1013 LBYGOV']);
+    expect(triples('Britain said Libya must hand over the two suspects.')).toEqual(['GBRGOV 1013 LBYGOV']);
   });
   it('aims a reaction to an act at whoever did it earlier in the article', () => {
     expect(triples('A Turkish policeman shot dead the Russian ambassador in Ankara on Monday. Russian President Vladimir Putin condemned the killing.')).toContain('RUSGOV 111 TURCOP');

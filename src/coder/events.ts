@@ -142,8 +142,24 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
  * unanimously that China had infringed`: China is the clause's subject, not whom the act is aimed at).
  */
 function looseTarget(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: VerbClasses): ActorMention | null {
+  // `demanded the withdrawal of Turkish troops`: an actor standing between the pattern's words is the one the act
+  // is about, before anyone named after the match (`... from Bosnia`).
+  const inside = insideMention(m, mentions);
+  if (inside) return inside;
   if (COMPLEMENTIZERS.has(doc.tokens.lower[m.end - 1])) return null;
   return mentionAt(mentions, m.end, LOOSE_TARGET_WINDOW, doc, verbs, undefined, true);
+}
+
+/**
+ * A mention that lies wholly within the match, after its trigger, and is not a place; one made of the pattern's own
+ * words (`take hostages`, `disperse demonstrators`) is the act's wording, not whom it is aimed at.
+ */
+function insideMention(m: PatternMatch, mentions: ActorMention[]): ActorMention | null {
+  const own = (x: ActorMention) => {
+    for (let t = x.tokenStart; t < x.tokenEnd; t++) if (!m.words.includes(t)) return false;
+    return true;
+  };
+  return mentions.find((x) => x.tokenStart > m.trigger && x.tokenEnd <= m.end && !x.locative && !own(x)) ?? null;
 }
 
 const COMPLEMENTIZERS = new Set(['that', 'whether', 'if']);
@@ -426,7 +442,7 @@ export function reportedAccusations(doc: Doc, candidates: EventCandidate[], ment
     // Conflict acts are CAMEO roots 14-20; a code a dictionary declares outside CAMEO (`903`) is not known to be one.
     const root = Number(c.match.pattern.code.slice(0, 2));
     if (root < 14 || root > 20) continue;
-    const speaker = speakerOf(doc, c.match.trigger, mentions);
+    const speaker = speakerOf(doc, c.match.trigger, mentions, verbs);
     if (!speaker || speaker.code.slice(0, 3) === c.source.code.slice(0, 3)) continue;
     // Police and the press report what others did; they attribute, they do not accuse.
     if (speaker.sector && NEUTRAL_REPORTERS.has(speaker.sector)) continue;
@@ -437,23 +453,24 @@ export function reportedAccusations(doc: Doc, candidates: EventCandidate[], ment
     out.push({ match, source: speaker, target: c.source, rule: 'reported-accusation' });
   }
   return out;
+}
 
-  /** The actor who reports the clause holding `trigger`: `X said ...` before it or `..., X said` after it. */
-  function speakerOf(d: Doc, trigger: number, ms: ActorMention[]): ActorMention | null {
-    const sent = d.tokens.sent[trigger];
-    for (let t = trigger - 1; t >= 0 && tokens.sent[t] === sent; t--) {
-      // `the Fijian government, which has declared a state of emergency`: a relative clause is not what was said.
-      if (RELATIVE.has(tokens.lower[t])) return null;
-      if (tokens.pos[t] === 'VERB' && verbs.reporting.has(tokens.lemma[t])) {
-        const before = ms.filter((m) => m.tokenEnd <= t && !m.locative);
-        return before.length ? before[before.length - 1] : null;
-      }
+/** The actor who reports the clause holding `trigger`: `X said ...` before it or `..., X said` after it. */
+export function speakerOf(d: Doc, trigger: number, ms: ActorMention[], verbs: VerbClasses): ActorMention | null {
+  const { tokens } = d;
+  const sent = d.tokens.sent[trigger];
+  for (let t = trigger - 1; t >= 0 && tokens.sent[t] === sent; t--) {
+    // `the Fijian government, which has declared a state of emergency`: a relative clause is not what was said.
+    if (RELATIVE.has(tokens.lower[t])) return null;
+    if (tokens.pos[t] === 'VERB' && verbs.reporting.has(tokens.lemma[t])) {
+      const before = ms.filter((m) => m.tokenEnd <= t && !m.locative);
+      return before.length ? before[before.length - 1] : null;
     }
-    let t = trigger + 1;
-    while (t < tokens.text.length && tokens.sent[t] === sent && tokens.text[t] !== ',') t++;
-    const after = ms.filter((m) => m.tokenStart > t && !m.locative);
-    const m = after[0];
-    if (m && tokens.pos[m.tokenEnd] === 'VERB' && verbs.reporting.has(tokens.lemma[m.tokenEnd])) return m;
-    return null;
   }
+  let t = trigger + 1;
+  while (t < tokens.text.length && tokens.sent[t] === sent && tokens.text[t] !== ',') t++;
+  const after = ms.filter((m) => m.tokenStart > t && !m.locative);
+  const m = after[0];
+  if (m && tokens.pos[m.tokenEnd] === 'VERB' && verbs.reporting.has(tokens.lemma[m.tokenEnd])) return m;
+  return null;
 }

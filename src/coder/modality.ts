@@ -60,7 +60,7 @@ export function hypothetical(doc: Doc, sent: Sentence, trigger: number): boolean
   return t >= sent.tokenStart && HYPOTHETICAL.has(tokens.lower[t]);
 }
 
-const OBLIGATION = new Set(['must', 'should', 'ought']);
+export const OBLIGATION = new Set(['must', 'should', 'ought']);
 /** Object-control verbs whose object does the act: `forced them to leave`, `allowed them to return`. */
 const ENABLING = new Set(['force', 'compel', 'allow', 'let', 'help']);
 /** Tokens a noun phrase between a control verb and its `to` or its clause may hold (`urged the European Community to`). */
@@ -83,11 +83,24 @@ export function unrealizedBy(doc: Doc, sent: Sentence, trigger: number, verbs: V
   if (tokens.lower[t] === 'for' && t - 1 >= sent.tokenStart && verbs.unrealizingNouns.has(tokens.lemma[t - 1])) return span(t - 1);
   // `of paralysing the government and sympathising with`: the first of conjoined acts carries the preposition.
   if (tokens.lower[t] === 'and' || tokens.lower[t] === 'or') {
+    let first = -1;
     for (let k = t - 1; k >= Math.max(sent.tokenStart + 1, t - 6); k--) {
       if (tokens.pos[k] === 'PUNCT') break;
       if (tokens.pos[k] === 'VERB' && /ing$/.test(tokens.lower[k]) && (tokens.lower[k - 1] === 'of' || tokens.lower[k - 1] === 'for')) {
+        first = k;
         t = k - 1;
         break;
+      }
+    }
+    // `urged Jammeh to honour the vote and hand over power`: a conjoined act shares the first act's request.
+    if (first === -1) {
+      for (let k = t - 1; k >= Math.max(sent.tokenStart, t - 1 - NP_SPAN); k--) {
+        if (tokens.pos[k] === 'VERB') {
+          const first = unrealizedBy(doc, sent, k, verbs);
+          if (first) return first;
+          break;
+        }
+        if (!NP_POS.has(tokens.pos[k])) break;
       }
     }
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { impliedWhom, loadImpliedTargets } from './implied-targets.js';
-import { announcedCodeFor, loadIntentRules } from './intent.js';
+import { announcedCodeFor, loadIntentRules, requestCodeFor } from './intent.js';
 import { loadDictionaries } from './load.js';
 import { loadSourceExclusions, loadSourceRecodes, recodeBySource, sourceExcluded } from './source-exclusions.js';
 
@@ -44,6 +44,26 @@ describe('announced acts', () => {
   it('rejects a threat row whose code is not a 13x code', () => {
     const w = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
     expect(() => loadIntentRules({ intentMap: w('i2.tsv', ''), intentWords: w('i2.txt', ''), threatMap: w('t2.tsv', '16\t033\tx\n'), threatWords: w('t2.txt', '') }, codes)).toThrow(/t2\.tsv:1/);
+  });
+  it('gives a request the code of the intent of what it asks for, longest prefix first', () => {
+    const w = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+    const all = new Set([...codes, '0333', '023', '0233', '103', '1033', '122', '1223']);
+    const rules = loadIntentRules(
+      {
+        intentMap: w('i3.tsv', '07\t033\taid\n073\t0333\thumanitarian\n'),
+        intentWords: w('i3.txt', ''),
+        threatMap: w('t3.tsv', ''),
+        threatWords: w('t3.txt', ''),
+        requestMap: w('r3.tsv', '033\t023\t103\t122\taid\n0333\t0233\t1033\t1223\thumanitarian aid\n'),
+      },
+      all,
+    );
+    expect([requestCodeFor(rules, '073', 'appeal'), requestCodeFor(rules, '07', 'demand'), requestCodeFor(rules, '0333', 'refusal')]).toEqual(['0233', '103', '1223']);
+    expect(requestCodeFor(rules, '163', 'demand')).toBeNull();
+    expect(() => loadIntentRules({ intentMap: w('i4.tsv', ''), intentWords: w('i4.txt', ''), threatMap: w('t4.tsv', ''), threatWords: w('t4.txt', ''), requestMap: w('r4.tsv', '033\t103\t023\t122\tswapped\n') }, all)).toThrow(/r4\.tsv:1/);
+    // The shipped table loads and covers every intent code.
+    const shipped = loadDictionaries().intent;
+    expect(requestCodeFor(shipped, '0841', 'demand')).toBe('1053');
   });
 });
 

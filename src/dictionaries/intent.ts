@@ -17,21 +17,35 @@ export interface IntentRules {
   intent: AnnouncedRules;
   /** Conflict acts announced: `threatened to impose sanctions` -> 1312. */
   threat: AnnouncedRules;
+  /** Acts asked for, demanded or refused: intent code prefix -> request codes, longest prefix first (requests.tsv). */
+  requests: [string, RequestCodes][];
   /** CAMEO's codes: codes a dictionary folder declares (PETRARCH's `1717`) keep their own meaning. */
   cameo: Set<string>;
 }
+
+/** The codes of a request for an act: `urged X to ease` (appeal, 02x), `demanded` (10x), `refused to` (12x). */
+export interface RequestCodes {
+  appeal: string;
+  demand: string;
+  refusal: string;
+}
+
+export type RequestKind = keyof RequestCodes;
 
 export interface IntentFiles {
   intentMap: string;
   intentWords: string;
   threatMap: string;
   threatWords: string;
+  /** Optional: without it no request is given its act's code. */
+  requestMap?: string;
 }
 
 export function loadIntentRules(files: IntentFiles, knownCodes: Set<string>): IntentRules {
   return {
     intent: loadAnnounced(files.intentMap, files.intentWords, knownCodes, '03', 'intent'),
     threat: loadAnnounced(files.threatMap, files.threatWords, knownCodes, '13', 'threat'),
+    requests: files.requestMap ? loadRequests(files.requestMap, knownCodes) : [],
     cameo: knownCodes,
   };
 }
@@ -51,6 +65,27 @@ function loadAnnounced(mapFile: string, wordsFile: string, knownCodes: Set<strin
     }
   }
   return { map, words };
+}
+
+function loadRequests(file: string, knownCodes: Set<string>): [string, RequestCodes][] {
+  return longestPrefixFirst(readRuleTable(file).map(({ cols: [intent, appeal, demand, refusal], where }): [string, RequestCodes] => {
+    const ok = (code: string | undefined, root: string) => code !== undefined && code.startsWith(root) && knownCodes.has(code);
+    if (!/^03\d{0,2}$/.test(intent ?? '') || !ok(appeal, '02') || !ok(demand, '10') || !ok(refusal, '12')) {
+      throw new DictionaryError('expected `INTENT-CODE<TAB>APPEAL-CODE<TAB>DEMAND-CODE<TAB>REFUSAL-CODE<TAB>note` with a CAMEO 03x, 02x, 10x and 12x code', { where });
+    }
+    return [intent, { appeal, demand, refusal }];
+  }));
+}
+
+/**
+ * The code of a request of the given kind for an act (`urged X to ease the blockade` -> 0251), or null when the act
+ * is no cooperative act the request table knows.
+ */
+export function requestCodeFor(rules: IntentRules, actCode: string, kind: RequestKind): string | null {
+  const intent = actCode.startsWith('03') ? actCode : intentFor(rules, actCode);
+  if (!intent?.startsWith('03')) return null;
+  for (const [prefix, codes] of rules.requests) if (intent.startsWith(prefix)) return codes[kind];
+  return null;
 }
 
 /**

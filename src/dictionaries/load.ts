@@ -101,6 +101,7 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
       intentWords: join(ruleDir, 'lexicon', 'intent-words.txt'),
       threatMap: join(ruleDir, 'ontology', 'threat.tsv'),
       threatWords: join(ruleDir, 'lexicon', 'threat-words.txt'),
+      requestMap: join(ruleDir, 'ontology', 'requests.tsv'),
     },
     new Set(cameo.keys()),
   );

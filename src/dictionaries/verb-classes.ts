@@ -11,6 +11,10 @@ export interface VerbClasses {
   /** Verbs and nouns whose complement is an act not done: `demanded that X withdraw`, `refused to deploy`. */
   unrealizing: Set<string>;
   unrealizingNouns: Set<string>;
+  /** Which of those words ask for the act, demand it or refuse it: the request's code follows (requests.tsv). */
+  asking: Set<string>;
+  demanding: Set<string>;
+  refusing: Set<string>;
   /** Verbs whose `of`/`for` complement is an act only alleged: `accused X of sympathising`. */
   alleging: Set<string>;
   /** Verbs of killing: killing a person the dictionary names is an assassination (186). */
@@ -23,6 +27,9 @@ const schema = z.strictObject({
   object_control: z.array(z.string().min(1)),
   unrealizing: z.array(z.string().min(1)),
   unrealizing_nouns: z.array(z.string().min(1)),
+  asking: z.array(z.string().min(1)),
+  demanding: z.array(z.string().min(1)),
+  refusing: z.array(z.string().min(1)),
   alleging: z.array(z.string().min(1)),
   killing: z.array(z.string().min(1)),
 });
@@ -38,6 +45,9 @@ export function loadVerbClasses(file: string): VerbClasses {
     objectControl: set(result.data.object_control),
     unrealizing: set(result.data.unrealizing),
     unrealizingNouns: set(result.data.unrealizing_nouns),
+    asking: set(result.data.asking),
+    demanding: set(result.data.demanding),
+    refusing: set(result.data.refusing),
     alleging: set(result.data.alleging),
     killing: set(result.data.killing),
   };
