@@ -261,9 +261,14 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     return makeMention(doc, np.start, pieceEnd(np), country.code, null, 'country', [{ rule: `country-${country.type}`, entry: country.entry }]);
   }
   if (sector) {
-    // A bare role (`the president`, `police`): the latest actor with that role, else the dateline's country.
-    const c = recentCountryFor(state, sector);
-    if (c) return makeMention(doc, np.start, pieceEnd(np), c + sector, null, 'role', [{ rule: 'role-country-from-earlier-mention' }, ...roleWhy]);
+    // `an international arbitration tribunal`, `a multinational force`: a body of no one country.
+    for (let t = np.start; t < pieceEnd(np); t++) {
+      if (INTERNATIONAL.has(doc.tokens.lower[t])) return makeMention(doc, np.start, pieceEnd(np), 'IGO' + sector, null, 'role', [{ rule: 'international-role' }, ...roleWhy]);
+    }
+    // A bare role (`the president`, `police`): the latest actor with that role, else the dateline's country; `the
+    // court` after `the International Court of Justice` is that court.
+    const c = recentActorFor(state, sector);
+    if (c) return makeMention(doc, np.start, pieceEnd(np), c, null, 'role', [{ rule: 'role-country-from-earlier-mention' }, ...roleWhy]);
     // A group with no country takes the country of the sentence's place (`protesters ... in Minsk`).
     const placeCountry = options.sentencePlaceCountry?.(doc.tokens.sent[np.start], np.start) ?? null;
     if (placeCountry) return makeMention(doc, np.start, pieceEnd(np), placeCountry + sector, null, 'role', [{ rule: 'role-country-from-sentence-place' }, ...roleWhy]);
@@ -275,6 +280,9 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
   }
   return null;
 }
+
+/** Adjectives that make a role a body of several states. */
+const INTERNATIONAL = new Set(['international', 'multinational']);
 
 /** Nouns for places: `the rebel enclave` is where rebels are, not the rebels (`navy vessels` are the navy's). */
 const PLACE_HEADS = new Set([
@@ -357,6 +365,20 @@ function resolvePair(doc: Doc, np: NounPhrase, state: State): ActorMention | nul
   const withSector = (m: ActorMention) => (sector && m.country ? { ...m, code: m.country + sector, sector } : m);
   const ms = members.map((m) => ({ ...copyActor(withSector(m)), ...base, kind: 'pair-member', why: [{ rule: 'two-sides' }, ...m.why] }));
   return { ...ms[0], kind: 'compound', members: ms, why: [{ rule: 'two-sides' }] };
+}
+
+/**
+ * The code of the latest actor in this role: its country with the role, or an organisation whose code holds the
+ * role (`IGOUNOJUDICJ` for `the court`, `IGOJUD` for `the tribunal`).
+ */
+function recentActorFor(state: State, sector: string): string | null {
+  const role = sector.slice(0, 3);
+  for (let k = state.history.length - 1; k >= 0; k--) {
+    const h = state.history[k];
+    if (h.country && h.sector === role) return h.country + sector;
+    if (!h.country && /^(IGO|NGO)/.test(h.code) && (h.code.match(/.{3}/g) ?? []).slice(1).includes(role)) return h.code;
+  }
+  return null;
 }
 
 function recentCountryFor(state: State, sector: string): string | null {

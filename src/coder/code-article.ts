@@ -147,7 +147,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     };
     const codeOf = (c: EventCandidate) => announcedOf(c).code;
     const candidates = [
-      ...eventNounTargets(doc, impliedTargets(doc, acts, inSentence, dicts.verbs, dicts.implied, dicts.intent.cameo, codeOf, (c) => twoParties(mentions, c)), inSentence, records, dicts.events, codeOf)
+      ...eventNounTargets(doc, impliedTargets(doc, acts, inSentence, dicts.verbs, dicts.implied, dicts.intent.cameo, codeOf, (c) => twoParties(mentions, c)), inSentence, records, dicts.events, codeOf, mentions, dicts.verbs.judgementNouns)
         .filter((c) => c.target || !c.needsTarget),
       ...reportedAccusations(doc, acts, inSentence, dicts.verbs),
     ];

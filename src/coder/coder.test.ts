@@ -141,6 +141,12 @@ describe('events', () => {
   it('aims a reaction to an act at whoever did it earlier in the article', () => {
     expect(triples('A Turkish policeman shot dead the Russian ambassador in Ankara on Monday. Russian President Vladimir Putin condemned the killing.')).toContain('RUSGOV 111 TURCOP');
   });
+  it('aims a reaction to a court\'s decision at the court the article named last', () => {
+    const text = 'The International Court of Justice ordered a halt to the offensive. The court said the situation was disastrous. Israeli officials rejected the ruling, while Egypt welcomed the decision.';
+    expect(triples(text)).toEqual(expect.arrayContaining(['ISRGOV 120 IGOUNOJUDICJ', 'EGYGOV 051 IGOUNOJUDICJ']));
+    // An international body is of no one country; a quotation mark does not break a pattern.
+    expect(triples('An international arbitration tribunal ruled against China. Beijing branded the award "null and void".')).toContain('CHNGOV 120 IGOJUD');
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

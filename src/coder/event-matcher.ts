@@ -6,6 +6,7 @@ import type { Doc, Sentence } from '../model/types.js';
 /** Tokens that may stand between two words of a pattern, and after a slot before the next word. */
 const GAP = 4;
 const SLOT_GAP = 10;
+const QUOTES = new Set(['"', '“', '”']);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', '“', '”', '—', '–', '--']);
 /** A trigger is a verb, noun or adjective (`backed`, `talks`, `ready`), never a particle (`hand back`). */
 const TRIGGER_POS = new Set(['VERB', 'NOUN', 'ADJ', 'PROPN', 'AUX']);
@@ -161,7 +162,8 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): Pattern
         hit = j;
         break;
       }
-      if (!afterSlot && CLAUSE_PUNCT.has(tokens.text[j])) break;
+      // Quotation marks stand inside a clause (`branded the award "null and void"`); other punctuation ends it.
+      if (!afterSlot && CLAUSE_PUNCT.has(tokens.text[j]) && !QUOTES.has(tokens.text[j])) break;
       if (!afterSlot && (tokens.pos[j] === 'VERB' || tokens.pos[j] === 'AUX') && j !== pos + 1) break;
     }
     if (hit < 0) {

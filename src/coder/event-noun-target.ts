@@ -1,13 +1,15 @@
 // Finds the target of a reaction aimed at an act rather than at an actor: `Erdogan condemned the murder`,
 // `the AU condemned the arrests`, `Israeli officials rejected the ruling`. The target is whoever did that act:
 // the actor after `by`/`from` in the object (`the power grab by the putschists`), else the source of the
-// article's latest earlier event named by the same word (`... was arrested by mutinous soldiers` for `the arrests`).
+// article's latest earlier event named by the same word (`... was arrested by mutinous soldiers` for `the arrests`),
+// else, for a court's decision (`welcomed the ruling`), the court the article last named. Praise (`hailed the
+// award`) is aimed at the act's doer the same way.
 import type { ActorMention, Doc, EventRecord } from '../model/types.js';
 import type { EventPatterns } from '../dictionaries/event-patterns.js';
 import type { EventCandidate } from './events.js';
 
-/** Reactions whose object may be an act: disapproval (11) and rejection (12). */
-const REACTION = /^(11|12)/;
+/** Reactions whose object may be an act: praise (05), disapproval (11) and rejection (12). */
+const REACTION = /^(05|11|12)/;
 /** Tokens from the trigger to the object's head noun. */
 const OBJECT_WINDOW = 7;
 /** `the power grab by the putschists`; `the arrest of X` names the act's object instead. */
@@ -23,12 +25,18 @@ export function eventNounTargets(
   earlier: EventRecord[],
   patterns: EventPatterns,
   codeOf: (c: EventCandidate) => string,
+  articleMentions: ActorMention[],
+  judgementNouns: Set<string>,
 ): EventCandidate[] {
   return candidates.map((c) => {
     if (c.target || !REACTION.test(codeOf(c))) return c;
     const noun = objectNoun(doc, c);
     if (noun < 0) return c;
-    const target = doerAfter(doc, noun, inSentence, c) ?? doerOfEarlier(doc, noun, earlier, patterns, c);
+    const target =
+      doerAfter(doc, noun, inSentence, c) ??
+      // Praise of a deed (`welcomed the truce`) is as often aimed at who brought it about as at who did it.
+      (codeOf(c).startsWith('05') ? null : doerOfEarlier(doc, noun, earlier, patterns, c)) ??
+      (judgementNouns.has(doc.tokens.lemma[noun]) ? courtBefore(noun, articleMentions, c) : null);
     return target ? { ...c, target, rule: `${c.rule}:${target.why[0].rule}` } : c;
   });
 }
@@ -37,7 +45,9 @@ export function eventNounTargets(
 function objectNoun(doc: Doc, c: EventCandidate): number {
   const { tokens } = doc;
   const sent = tokens.sent[c.match.trigger];
-  const from = c.match.slots.target ?? c.match.end;
+  // `branded the award "null and void"`: the object may stand between the pattern's first words.
+  const m = c.match;
+  const from = m.slots.target ?? (m.words.length > 1 && m.words[1] > m.trigger + 1 ? m.trigger + 1 : m.end);
   let noun = -1;
   for (let t = from; t < from + OBJECT_WINDOW && t < tokens.text.length && tokens.sent[t] === sent; t++) {
     const p = tokens.pos[t];
@@ -89,6 +99,16 @@ function doerOfEarlier(doc: Doc, noun: number, earlier: EventRecord[], patterns:
       kind: 'doer',
       why: [{ rule: 'doer-of-earlier-event', entry: r.event_id }],
     };
+  }
+  return null;
+}
+
+/** `Israeli officials rejected the ruling`: the court or judges the article named last before the noun. */
+function courtBefore(noun: number, mentions: ActorMention[], c: EventCandidate): ActorMention | null {
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (m.tokenStart >= noun || m.locative || !m.code.includes('JUD') || m.code === c.source.code) continue;
+    return { ...m, tokenStart: noun, tokenEnd: noun + 1, why: [{ rule: 'court-of-the-decision' }, ...m.why] };
   }
   return null;
 }

@@ -17,6 +17,8 @@ export interface VerbClasses {
   refusing: Set<string>;
   /** Verbs whose `of`/`for` complement is an act only alleged: `accused X of sympathising`. */
   alleging: Set<string>;
+  /** Nouns for a court's decision: a reaction to one is aimed at the court (`rejected the ruling`). */
+  judgementNouns: Set<string>;
   /** Verbs of killing: killing a person the dictionary names is an assassination (186). */
   killing: Set<string>;
 }
@@ -32,6 +34,7 @@ const schema = z.strictObject({
   refusing: z.array(z.string().min(1)),
   alleging: z.array(z.string().min(1)),
   killing: z.array(z.string().min(1)),
+  judgement_nouns: z.array(z.string().min(1)),
 });
 
 export function loadVerbClasses(file: string): VerbClasses {
@@ -50,5 +53,6 @@ export function loadVerbClasses(file: string): VerbClasses {
     refusing: set(result.data.refusing),
     alleging: set(result.data.alleging),
     killing: set(result.data.killing),
+    judgementNouns: set(result.data.judgement_nouns),
   };
 }
