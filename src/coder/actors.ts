@@ -3,7 +3,7 @@
 // Pure: takes the analysed doc and dictionaries, returns mentions; writes nothing.
 import { personCodeOn, type ActorDictionary, type NameHit, type Person } from '../dictionaries/actor-dictionary.js';
 import type { ActorMention, Doc, Provenance, Sentence } from '../model/types.js';
-import { findNounPhrases, type NounPhrase, type Piece } from './noun-phrases.js';
+import { findNounPhrases, reportedBy, type NounPhrase, type Piece } from './noun-phrases.js';
 import { mostNamedParties } from './parties.js';
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within']);
@@ -26,6 +26,8 @@ export interface ActorOptions {
   sentencePlaceCountry?: (sentence: number, token: number) => string | null;
   /** Is token t a possible event trigger? Such nouns end a noun phrase. */
   isTrigger: (t: number) => boolean;
+  /** Reporting verbs (lexicon/verbs.yaml): `X said it ...` makes `it` X. */
+  reporting?: Set<string>;
 }
 
 interface Learned {
@@ -49,7 +51,7 @@ export function findActors(doc: Doc, dict: ActorDictionary, options: ActorOption
   const state: State = { history: [], learned: new Map(), lastPerson: null, personCounts: new Map(), sentenceActors: [] };
   const out: ActorMention[] = [];
   for (const sent of doc.sentences) {
-    const phrases = findNounPhrases(doc, dict, sent, options.isTrigger);
+    const phrases = findNounPhrases(doc, dict, sent, options.isTrigger, options.reporting);
     const inSentence: ActorMention[] = [];
     state.sentenceActors = inSentence;
     for (const np of phrases) {
@@ -106,6 +108,14 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
   const first = pieces[0];
   if (first.kind === 'pronoun') {
     const word = doc.tokens.lower[np.start];
+    if (word === 'it' || word === 'they') {
+      // `the Chinese foreign ministry said it had made`: the reporting verb's subject.
+      const v = reportedBy(doc.tokens, np.start, options.reporting ?? new Set());
+      const before = state.sentenceActors.filter((m) => !m.locative && m.tokenEnd <= v);
+      const ref = before[before.length - 1];
+      if (!ref || (word === 'it' && isPersonLike(ref))) return null;
+      return { ...copyActor(ref), ...mentionBase(doc, np.start, pieceEnd(np)), kind: 'pronoun', why: [{ rule: 'pronoun-speaker-of-report' }, ...ref.why] };
+    }
     // `pressed him to`: an object pronoun means the article's most named person other than the last subject.
     if (word === 'him' || word === 'her') {
       // `he urged him`: `him` is not the subject of its own sentence.

@@ -73,7 +73,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     for (let t = after.token + 1; t <= after.token + 3 && sent[t] === i; t++) if (dicts.verbs.reporting.has(lemma[t])) return null;
     return after.location.country;
   };
-  const mentions = findActors(doc, dicts.actors, { date: refDate, datelineCountry, isTrigger, sentencePlaceCountry });
+  const mentions = findActors(doc, dicts.actors, { date: refDate, datelineCountry, isTrigger, sentencePlaceCountry, reporting: dicts.verbs.reporting });
   const { article: articleDiscard, sentences: skipSentence } = findDiscarded(doc, dicts.discards);
   // Countries the article names: a town name after `in` is looked for there first.
   const articleCountries = new Set(mentions.map((m) => m.code.slice(0, 3)).filter((c) => dicts.actors.countries.has(c)));

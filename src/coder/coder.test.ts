@@ -147,6 +147,11 @@ describe('events', () => {
     // An international body is of no one country; a quotation mark does not break a pattern.
     expect(triples('An international arbitration tribunal ruled against China. Beijing branded the award "null and void".')).toContain('CHNGOV 120 IGOJUD');
   });
+  it('reads `it` or `they` right after a reporting verb as its speaker', () => {
+    expect(triples('The Chinese foreign ministry said it had called on Washington to treat the matter with care.')).toContain('CHNGOV 020 USAGOV');
+    // Not a person: `it` after `X said` is no person's pronoun.
+    expect(code('President Biden said it was time to act.').mentions.filter((m) => m.text === 'it')).toEqual([]);
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

@@ -39,6 +39,14 @@ const NOT_NAMES = new Set([
   'angry', 'radical', 'young', 'former', 'ousted', 'exiled', 'jailed', 'several', 'thousands', 'hundreds', 'dozens',
 ]);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+const SPEAKER_PRONOUNS = new Set(['it', 'they']);
+
+/** The reporting verb right before token i (`said it`, `said that they`), or -1. */
+export function reportedBy(tokens: Doc['tokens'], i: number, reporting: Set<string>): number {
+  let v = i - 1;
+  if (tokens.lower[v] === 'that') v--;
+  return v >= 0 && tokens.pos[v] === 'VERB' && reporting.has(tokens.lemma[v]) ? v : -1;
+}
 /** Nouns that name an actor only by relation to another: resolved in coreference. */
 const RELATIONAL = new Set(['counterpart', 'counterparts', 'host', 'hosts', 'guest', 'guests', 'visitor']);
 /** `the two sides`, `both countries`: the pair of actors an article is about. */
@@ -51,13 +59,13 @@ const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
 const NAME_PARTICLES = new Set(['bin', 'bint', 'al', 'el', 'de', 'da', 'del', 'der', 'van', 'von', 'la', 'le', 'dos', 'di', 'ibn', 'abu', '-']);
 
 /** Finds the candidate actor phrases of one sentence, in text order. */
-export function findNounPhrases(doc: Doc, dict: ActorDictionary, sent: Sentence, isTrigger: (t: number) => boolean): NounPhrase[] {
-  const pieces = findPieces(doc, dict, sent);
+export function findNounPhrases(doc: Doc, dict: ActorDictionary, sent: Sentence, isTrigger: (t: number) => boolean, reporting: Set<string> = new Set()): NounPhrase[] {
+  const pieces = findPieces(doc, dict, sent, reporting);
   const phrases = groupPhrases(doc, sent, pieces, isTrigger);
   return joinPhrases(doc, phrases);
 }
 
-function findPieces(doc: Doc, dict: ActorDictionary, sent: Sentence): Piece[] {
+function findPieces(doc: Doc, dict: ActorDictionary, sent: Sentence, reporting: Set<string>): Piece[] {
   const { tokens } = doc;
   const out: Piece[] = [];
   let i = sent.tokenStart;
@@ -97,6 +105,10 @@ function findPieces(doc: Doc, dict: ActorDictionary, sent: Sentence): Piece[] {
       out.push({ kind: 'relational', start: i, end: i + 1 });
       i++;
       continue;
+    }
+    // `the ministry said it had made representations`: `it`/`they` right after a reporting verb is its speaker.
+    if (tokens.pos[i] === 'PRON' && SPEAKER_PRONOUNS.has(tokens.lower[i]) && reportedBy(tokens, i, reporting) >= 0) {
+      out.push({ kind: 'pronoun', start: i, end: i + 1 });
     }
     if (tokens.pos[i] === 'PRON' && PERSON_PRONOUNS.has(tokens.lower[i])) {
       // `her` before a noun is possessive, not a mention.
