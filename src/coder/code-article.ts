@@ -198,6 +198,8 @@ function subjectUncertain(doc: Doc, actors: ActorMention[], trigger: number): bo
   }
   // `X condemned an attack by Y ... and promised aid`: a verb after `and` shares the subject of the verb before it.
   if (lower[trigger - 1] === 'and' && pos[trigger] === 'VERB') return true;
+  // `used tweets to call Assad an animal and to blame Russia`: so does an infinitive after `and to`.
+  if (lower[trigger - 1] === 'to' && (lower[trigger - 2] === 'and' || lower[trigger - 2] === 'or')) return true;
   // A mention right after a verb is its object, not the subject; one after a preposition (`the sides of the island
   // of Cyprus agreed`) is inside a modifier.
   let k = nearest.tokenStart - 1;

@@ -122,6 +122,17 @@ export function unrealizedBy(doc: Doc, sent: Sentence, trigger: number, verbs: V
     }
   }
   if (tokens.lower[t] === 'to') {
+    // `told Israel to open the crossing, to let investigators in`: an infinitive after a comma or `and` shares the
+    // request of the infinitive before it.
+    if (t - 1 >= sent.tokenStart && [',', 'and', 'or'].includes(tokens.lower[t - 1])) {
+      for (let k = t - 2; k > Math.max(sent.tokenStart, t - 25); k--) {
+        if (tokens.lower[k] === 'to' && tokens.pos[k + 1] === 'VERB') {
+          const first = unrealizedBy(doc, sent, k + 1, verbs);
+          if (first) return first;
+          break;
+        }
+      }
+    }
     // `refused to deploy`, `an invitation to attend`, `urged the European Community to support`.
     for (let k = t - 1; k >= Math.max(sent.tokenStart, t - 1 - NP_SPAN); k--) {
       // `told Israel to open the crossing`: an object-control verb orders or asks, unless it makes or lets it happen.

@@ -26,6 +26,11 @@ describe('events read from the tree', () => {
     expect([e.s, e.c, e.t]).toEqual(['CHNGOV', '030', 'KAZGOV']);
     expect(e.rule).toMatch(/^tree/);
   });
+  it('purpose infinitive: an infinitive after the object shares the clause subject, a noun\'s own doer aside', () => {
+    const blame = events('Biden used a string of tweets to call Bashar al-Assad an animal and to blame Russia for the attack.').filter((e) => e.c.startsWith('11'));
+    expect(blame.map((e) => `${e.s} ${e.t}`)).toContain('USAGOV RUSGOV');
+    expect(blame.every((e) => e.rule?.startsWith('tree'))).toBe(true);
+  });
   it('negation: a negated act codes nothing', () => {
     expect(events('Russia did not condemn Turkey.')).toEqual([]);
   });

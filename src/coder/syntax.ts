@@ -50,6 +50,8 @@ function children(tree: SentenceTree, t: number): number[] {
 }
 
 const RELATIVE = new Set(['who', 'which', 'that', 'whom']);
+/** Relations of a noun inside its verb's clause. */
+const IN_CLAUSE = new Set(['obj', 'iobj', 'obl', 'nmod']);
 
 export interface TreeRoles {
   /** Token that is the subject (agent) of the trigger's clause. */
@@ -103,6 +105,29 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number, verbs
     } else if (base(r) === 'conj') {
       pred = h;
       rules.push('conj');
+      collectSubject(tree, pred, roles);
+    } else if (r === 'acl' && roles.agent === null && children(tree, pred).some((c) => rel(tree, c) === 'mark' && doc.tokens.lower[c] === 'to')) {
+      // `used a string of tweets to call Assad an animal`: an infinitive after a noun tells the purpose of the
+      // clause the noun is in, whose subject does it.
+      // `the right of Russian troops to fire`, `Russia's attempt to murder`: the noun's own `of` or possessive names
+      // the doer.
+      const proper = (c: number) => tree.upos[c - tree.tokenStart] === 'PROPN' || children(tree, c).some((k) => tree.upos[k - tree.tokenStart] === 'PROPN' && base(rel(tree, k)) !== 'case');
+      const doer = children(tree, h).find(
+        (c) => rel(tree, c) === 'nmod:poss' || (base(rel(tree, c)) === 'nmod' && children(tree, c).some((k) => doc.tokens.lower[k] === 'of') && proper(c)),
+      );
+      if (doer !== undefined) {
+        roles.subject = doer;
+        rules.push('noun-doer');
+        break;
+      }
+      // Up from the noun through objects and obliques only: a noun that is itself a clause (misparsed) leads nowhere.
+      let v = h;
+      for (let guard = 0; guard < 4 && v >= 0 && tree.upos[v - tree.tokenStart] !== 'VERB'; guard++) {
+        v = IN_CLAUSE.has(base(rel(tree, v))) ? headOf(tree, v) : -1;
+      }
+      if (v < 0 || tree.upos[v - tree.tokenStart] !== 'VERB') break;
+      pred = v;
+      rules.push('purpose-infinitive');
       collectSubject(tree, pred, roles);
     } else if (r === 'acl:relcl' || base(r) === 'acl') {
       // `talks mediated by the OSCE`: a participle with a `by` agent is passive; its noun is the patient.
