@@ -111,7 +111,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const actors = inSentence.filter((m) => !m.locative);
     // No actor, no event.
     if (!actors.length) continue;
-    const matches = matchSentence(doc, dicts.events, sent, (t) => covered[t] === 1);
+    const matches = withoutEvaluatedActs(doc, matchSentence(doc, dicts.events, sent, (t) => covered[t] === 1));
     if (!matches.length) continue;
     // The tree is read for the subject: parse only where the nearest actor before a trigger is not plainly it.
     const doubtful = matches.filter((m) => subjectUncertain(doc, actors, m.trigger));
@@ -205,6 +205,17 @@ function subjectUncertain(doc: Doc, actors: ActorMention[], trigger: number): bo
   let k = nearest.tokenStart - 1;
   while (k > 0 && (pos[k] === 'DET' || pos[k] === 'ADJ')) k--;
   return pos[nearest.tokenStart - 1] === 'VERB' || pos[k] === 'ADP';
+}
+
+/** Praise, disapproval and rejection: patterns that may hold the act they judge. */
+const JUDGING = /^(05|11|12)/;
+
+/**
+ * `called the Ecuadorian raid an authoritarian act`: an act noun inside the words of a pattern that judges it is
+ * that judgement's object, not an event of its own.
+ */
+function withoutEvaluatedActs(doc: Doc, matches: PatternMatch[]): PatternMatch[] {
+  return matches.filter((m) => doc.tokens.pos[m.trigger] !== 'NOUN' || !matches.some((r) => r !== m && JUDGING.test(r.pattern.code) && r.trigger < m.trigger && m.trigger < r.end));
 }
 
 /** Corrects the lemmas the tagger gets wrong (`staged` -> `stage`, not `stag`). */

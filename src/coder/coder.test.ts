@@ -152,6 +152,13 @@ describe('events', () => {
     // Not a person: `it` after `X said` is no person's pronoun.
     expect(code('President Biden said it was time to act.').mentions.filter((m) => m.text === 'it')).toEqual([]);
   });
+  it('codes calling an act by a word of blame as disapproval of its doer, and not the act itself', () => {
+    const got = triples('The Mexican government called the Ecuadorian raid an authoritarian act.');
+    expect(got).toContain('MEXGOV 111 ECU');
+    expect(got.some((e) => e.split(' ')[1].startsWith('19'))).toBe(false);
+    // A state act declared invalid is rejected; its doer is who the article said did it.
+    expect(triples('Yoon Suk Yeol imposed martial law. The South Korean speaker declared the martial law invalid.', '2024-12-04')).toContain('KORLEG 120 KORGOV');
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

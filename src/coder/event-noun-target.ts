@@ -84,7 +84,9 @@ function doerOfEarlier(doc: Doc, noun: number, earlier: EventRecord[], patterns:
   for (let i = earlier.length - 1; i >= 0; i--) {
     const r = earlier[i];
     if (!r.source || r.source.code === c.source.code) continue;
-    const named = (stem.length >= 4 && r.trigger.text.toLowerCase().split(/\W+/).some((w) => w.startsWith(stem))) || roots.has(r.cameo.slice(0, 2));
+    // A rejection or praise is no deed to react to (`declared the martial law invalid` did not declare it).
+    const deed = !/^(05|12)/.test(r.cameo);
+    const named = (deed && stem.length >= 4 && r.trigger.text.toLowerCase().split(/\W+/).some((w) => w.startsWith(stem))) || roots.has(r.cameo.slice(0, 2));
     if (!named) continue;
     return {
       code: r.source.code,
