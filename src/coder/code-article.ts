@@ -336,8 +336,22 @@ function spanOfTokens(doc: Doc, m: PatternMatch): Span {
  */
 function assassination(doc: Doc, dicts: Dictionaries, c: EventCandidate, code: string): string {
   if (!/^(18|19|20)/.test(code) || code === '185' || code === '186') return code;
-  if (!c.target || c.target.kind !== 'person' || !c.target.name) return code;
-  return dicts.verbs.killing.has(doc.tokens.lemma[c.match.trigger]) ? '186' : code;
+  if (!c.target || !(politicalFigure(doc, c.target))) return code;
+  // `was shot dead by`: any word of the pattern may be the killing verb.
+  const { lemma, pos } = doc.tokens;
+  return c.match.words.some((w) => dicts.verbs.killing.has(lemma[w]) && (w === c.match.trigger || pos[w] === 'VERB')) ? '186' : code;
+}
+
+/** Offices of state a political figure holds: one named holder of such an office is a political figure. */
+const OFFICES = new Set(['GOV', 'LEG', 'JUD']);
+
+/** A person the dictionary names, or one holder of an office of state (`Russia's ambassador`, `the governor`). */
+function politicalFigure(doc: Doc, m: ActorMention): boolean {
+  if (m.kind === 'person') return Boolean(m.name);
+  if (m.members || !m.sector || !OFFICES.has(m.sector.slice(0, 3)) || m.tokenEnd <= m.tokenStart) return false;
+  const head = m.tokenEnd - 1;
+  // Singular: the head noun is its own lemma (`ambassador`, not `officials`).
+  return doc.tokens.pos[head] === 'NOUN' && doc.tokens.lemma[head] === doc.tokens.lower[head];
 }
 
 /**

@@ -25,6 +25,7 @@ const CLAUSE_WORDS = new Set(['after', 'before', 'while', 'because', 'when', 'wh
 const LOCATIVE_SLOT = new Set(['in', 'at', 'into', 'inside']);
 const TARGET_PREPOSITIONS = new Set(['with', 'against', 'to', 'toward', 'towards', 'on', 'at']);
 const LOOSE_TARGET_WINDOW = 4;
+const FROM = new Set(['from']);
 
 /** Source and target for each match, in a sentence whose mentions (text order) are given. */
 export function assignActors(
@@ -78,7 +79,14 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     source = fromTree.source;
     target = fromTree.target;
     rule = fromTree.rule;
-    if (!target && !fromTree.passive) {
+    // `placed the country under martial law`: a slot between the pattern's words is the pattern's own to fill.
+    const ownSlot = p.hasTarget && !fromTree.passive && innerSlot(m);
+    if (ownSlot) {
+      target = slotTarget(doc, m, mentions, verbs);
+      // `received a mission of observers from the OSCE`: whom the slot's noun comes from.
+      if (!target) target = mentionAt(mentions, m.end, 2, doc, verbs, FROM);
+    }
+    if (!target && !fromTree.passive && !ownSlot) {
       // The pattern's slot names the target more precisely than the tree's object.
       target = p.hasTarget ? slotTarget(doc, m, mentions, verbs) : looseTarget(doc, m, mentions, verbs);
       target ??= fromTree.object;
@@ -184,6 +192,12 @@ function slotTarget(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: 
     if (at) return at;
   }
   return mentionAt(mentions, next !== undefined ? m.end : from, TARGET_WINDOW, doc, verbs, undefined, false, m.pattern.placeTarget);
+}
+
+/** Does the target slot stand between two of the match's words (`place {target} under martial law`)? */
+function innerSlot(m: PatternMatch): boolean {
+  const from = m.slots.target;
+  return from !== undefined && m.words.some((w) => w >= from);
 }
 
 function hasNoun(doc: Doc, from: number, to: number): boolean {
