@@ -277,6 +277,9 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     }
     // A bare role (`the president`, `police`): the latest actor with that role, else the dateline's country; `the
     // court` after `the International Court of Justice` is that court.
+    // `The delegation` after `a high-level U.S. delegation`: the latest mention with the same head noun.
+    const same = sameHead(doc, state, pieceEnd(np) - 1);
+    if (same) return makeMention(doc, np.start, pieceEnd(np), same.code, null, 'role', [{ rule: 'role-same-head-as-earlier-mention' }, ...roleWhy]);
     const c = recentActorFor(state, sector);
     if (c) return makeMention(doc, np.start, pieceEnd(np), c, null, 'role', [{ rule: 'role-country-from-earlier-mention' }, ...roleWhy]);
     // A group with no country takes the country of the sentence's place (`protesters ... in Minsk`).
@@ -375,6 +378,16 @@ function resolvePair(doc: Doc, np: NounPhrase, state: State): ActorMention | nul
   const withSector = (m: ActorMention) => (sector && m.country ? { ...m, code: m.country + sector, sector } : m);
   const ms = members.map((m) => ({ ...copyActor(withSector(m)), ...base, kind: 'pair-member', why: [{ rule: 'two-sides' }, ...m.why] }));
   return { ...ms[0], kind: 'compound', members: ms, why: [{ rule: 'two-sides' }] };
+}
+
+/** The latest earlier mention whose last word has the lemma of token `head`, and a country. */
+function sameHead(doc: Doc, state: State, head: number): ActorMention | null {
+  const lemma = doc.tokens.lemma[head];
+  for (let k = state.history.length - 1; k >= 0; k--) {
+    const h = state.history[k];
+    if (h.country && h.tokenEnd > 0 && h.tokenEnd - 1 !== head && doc.tokens.lemma[h.tokenEnd - 1] === lemma) return h;
+  }
+  return null;
 }
 
 /**

@@ -159,6 +159,13 @@ describe('events', () => {
     // A state act declared invalid is rejected; its doer is who the article said did it.
     expect(triples('Yoon Suk Yeol imposed martial law. The South Korean speaker declared the martial law invalid.', '2024-12-04')).toContain('KORLEG 120 KORGOV');
   });
+  it('reads a bare role as the latest mention with the same head noun', () => {
+    const { mentions } = code('A U.S. delegation arrived in Honiara. China signed a pact with the government. The delegation met Sogavare.', '2022-04-22');
+    expect(mentions.find((m) => m.text === 'The delegation')?.code).toBe('USAGOV');
+  });
+  it('takes no loose target from the subject of a clause a verb reports', () => {
+    expect(triples('Waqa told reporters the Chinese envoy had been insolent.', '2018-09-05').some((e) => e.endsWith('CHNGOV'))).toBe(false);
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

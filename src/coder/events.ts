@@ -419,6 +419,8 @@ function mentionAt(
       if (loose && CLAUSE_WORDS.has(tokens.lower[t])) return null;
       if (verbs.reporting.has(tokens.lemma[t]) && tokens.pos[t] === 'VERB') return null;
     }
+    // `told reporters the envoy had been insolent`: a mention right before an auxiliary opens a clause of its own.
+    if (loose && tokens.pos[m.tokenEnd] === 'AUX' && tokens.sent[m.tokenEnd] === tokens.sent[m.tokenStart]) return null;
     return m;
   }
   return null;
