@@ -21,7 +21,7 @@ import { attachTopics } from './topics.js';
 import { impliedTargets } from './implied-target.js';
 import { eventNounTargets } from './event-noun-target.js';
 import { mostNamedParties } from './parties.js';
-import { recodeBySource, sourceExcluded } from '../dictionaries/source-exclusions.js';
+import { recodeBySource, sectorByAct, sourceExcluded } from '../dictionaries/source-exclusions.js';
 
 export interface CoderOptions {
   /** Write events of dyadic codes even when no target was found. */
@@ -250,7 +250,7 @@ function makeRecord(
   const trigger = { start: triggerStart, end: tokens.end[lastWord], text: article.text.slice(triggerStart, tokens.end[lastWord]) };
   const date = resolveEventDate(doc, triggerStart, dates, doc.dateline?.date ?? null, article.date, earlier);
   const place = nearestPlace(places, m.trigger) ?? (sent.segment === 'body' || sent.segment === 'title' || sent.segment === 'caption' ? dateline : null);
-  const source = actorOut(c.source);
+  const source = sourceOut(c.source, code, dicts, c.target);
   const target = c.target ? actorOut(c.target) : null;
   const evidence = { start: sent.start, end: sent.end, text: article.text.slice(sent.start, sent.end) };
   const id = createHash('sha1')
@@ -380,6 +380,22 @@ function nearestPlace(places: PlaceFound[], trigger: number): PlaceFound | null 
   let best: PlaceFound | null = null;
   for (const p of places) if (!best || Math.abs(p.token - trigger) < Math.abs(best.token - trigger)) best = p;
   return best;
+}
+
+/** Rules by which a country's name stands for its government. */
+const FOR_GOVERNMENT = new Set(['country-name-for-government', 'capital-for-government']);
+
+/**
+ * The source as written out: a country named alone (`Israel carried out air strikes`, `a U.S. drone strike`) takes
+ * the sector its act is done through, unless the act is aimed inside the country (`Burkinabe jihadists ambushed
+ * the Burkinabe army`).
+ */
+function sourceOut(m: ActorMention, code: string, dicts: Dictionaries, target: ActorMention | null): ActorOut {
+  const out = actorOut(m);
+  const alone = FOR_GOVERNMENT.has(m.why[0]?.rule ?? '') || (!m.sector && m.kind === 'country');
+  if (!m.country || m.members || !alone || target?.country === m.country) return out;
+  const sector = dicts.intent.cameo.has(code) ? sectorByAct(dicts.sourceSectors, code) : null;
+  return sector ? { ...out, code: m.country + sector, sector } : out;
 }
 
 function actorOut(m: ActorMention): ActorOut {

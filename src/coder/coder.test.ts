@@ -166,6 +166,10 @@ describe('events', () => {
   it('takes no loose target from the subject of a clause a verb reports', () => {
     expect(triples('Waqa told reporters the Chinese envoy had been insolent.', '2018-09-05').some((e) => e.endsWith('CHNGOV'))).toBe(false);
   });
+  it('codes a country named alone as the source of military acts as its military', () => {
+    expect(triples('Israel carried out air strikes on Beirut.')).toEqual(['ISRMIL 195 LBNGOV']);
+    expect(triples('Israel condemned the air strikes on Beirut.').some((e) => e.startsWith('ISRMIL'))).toBe(false);
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

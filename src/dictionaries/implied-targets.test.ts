@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { impliedWhom, loadImpliedTargets } from './implied-targets.js';
 import { announcedCodeFor, loadIntentRules, requestCodeFor } from './intent.js';
 import { loadDictionaries } from './load.js';
-import { loadSourceExclusions, loadSourceRecodes, recodeBySource, sourceExcluded } from './source-exclusions.js';
+import { loadSourceExclusions, loadSourceRecodes, loadSourceSectors, recodeBySource, sectorByAct, sourceExcluded } from './source-exclusions.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dyad-implied-'));
 const codes = new Set(['14', '172', '1723', '033', '07', '073', '131', '16', '163']);
@@ -86,5 +86,16 @@ describe('source recodes', () => {
     expect([recodeBySource(rules, '14', 'GOV'), recodeBySource(rules, '14', 'CVL'), recodeBySource(rules, '16', 'GOV')]).toEqual(['172', '14', '16']);
     writeFileSync(file, '14\tGOV\t999\n');
     expect(() => loadSourceRecodes(file, codes)).toThrow(/sr\.tsv:1/);
+  });
+});
+
+describe('source sectors', () => {
+  it('gives a country named alone the sector its act is done through, and names the line of a bad row', () => {
+    const file = join(dir, 'ss.tsv');
+    writeFileSync(file, '16\tMIL\tnote\n163\tGOV\tnote\n');
+    const rules = loadSourceSectors(file, codes);
+    expect([sectorByAct(rules, '16'), sectorByAct(rules, '163'), sectorByAct(rules, '14')]).toEqual(['MIL', 'GOV', null]);
+    writeFileSync(file, '16\tarmy\n');
+    expect(() => loadSourceSectors(file, codes)).toThrow(/ss\.tsv:1/);
   });
 });

@@ -13,7 +13,7 @@ import { loadEventPatterns, type EventPatterns } from './event-patterns.js';
 import { addDeclaredCodes, loadOntology, loadPloverContexts, type Ontology } from './ontology.js';
 import { loadIntentRules, type IntentRules } from './intent.js';
 import { loadImpliedTargets, type ImpliedTargets } from './implied-targets.js';
-import { loadSourceExclusions, loadSourceRecodes, type SourceExclusions, type SourceRecodes } from './source-exclusions.js';
+import { loadSourceExclusions, loadSourceRecodes, loadSourceSectors, type SourceExclusions, type SourceRecodes, type SourceSectors } from './source-exclusions.js';
 import { loadVerbClasses, type VerbClasses } from './verb-classes.js';
 import { countrySchema, groupSchema, institutionSchema, organisationSchema, personSchema, roleSchema } from './schema.js';
 import { loadTopics, type Topics } from './topics.js';
@@ -39,6 +39,8 @@ export interface Dictionaries {
   sourceExclusions: SourceExclusions;
   /** Acts that take another code from their source's sector (data/ontology/source-recodes.tsv). */
   sourceRecodes: SourceRecodes;
+  /** Acts a country named alone as their source does through one sector (data/ontology/source-sectors.tsv). */
+  sourceSectors: SourceSectors;
   /** Light, reporting and object-control verbs (data/lexicon/verbs.yaml). */
   verbs: VerbClasses;
   /** Issues (trade, terrorism, ...) with their phrases and PLOVER contexts (data/topics/*.yaml). */
@@ -109,9 +111,10 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const implied = loadImpliedTargets(join(dataDir, 'ontology', 'implied-targets.tsv'), new Set(cameo.keys()));
   const sourceExclusions = loadSourceExclusions(join(dataDir, 'ontology', 'source-exclusions.tsv'), new Set(cameo.keys()));
   const sourceRecodes = loadSourceRecodes(join(dataDir, 'ontology', 'source-recodes.tsv'), new Set(cameo.keys()));
+  const sourceSectors = loadSourceSectors(join(dataDir, 'ontology', 'source-sectors.tsv'), new Set(cameo.keys()));
   const verbs = loadVerbClasses(join(dataDir, 'lexicon', 'verbs.yaml'));
   const topics = loadTopics(topicDir(dataDir, options.dictDir), loadPloverContexts(join(dataDir, 'ontology', 'plover.yaml')), problems);
-  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent, untargeted, implied, sourceExclusions, sourceRecodes, verbs, topics };
+  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent, untargeted, implied, sourceExclusions, sourceRecodes, sourceSectors, verbs, topics };
   if (!problems) cache.set(key, dicts);
   return dicts;
 }

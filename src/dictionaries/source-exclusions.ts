@@ -1,6 +1,7 @@
 // Loads data/ontology/source-exclusions.tsv: acts whose source cannot be of some sectors (`arrived in Kazakhstan`
 // said of paratroopers is a deployment, not a visit), and source-recodes.tsv: acts that take another code from
-// their source's sector (a government's protest is an official complaint).
+// their source's sector (a government's protest is an official complaint), and source-sectors.tsv: acts that give a
+// country named alone as their source a sector (a country's air strikes are its military's).
 import { DictionaryError } from '../model/errors.js';
 import { longestPrefixFirst, readRuleTable } from './rule-table.js';
 
@@ -49,4 +50,23 @@ export function recodeBySource(rules: SourceRecodes, code: string, sector: strin
   if (!sector) return code;
   for (const [prefix, sectors, to] of rules) if (code.startsWith(prefix)) return sectors.has(sector.slice(0, 3)) ? to : code;
   return code;
+}
+
+/** [code prefix, sector], longest prefix first. */
+export type SourceSectors = [string, string][];
+
+/** Loads data/ontology/source-sectors.tsv: acts a country named alone as their source does through one sector. */
+export function loadSourceSectors(file: string, knownCodes: Set<string>): SourceSectors {
+  return longestPrefixFirst(readRuleTable(file).map(({ cols: [code, sector], where }): [string, string] => {
+    if (!knownCodes.has(code ?? '') || !/^[A-Z]{3}$/.test(sector ?? '')) {
+      throw new DictionaryError('expected `CODE<TAB>SECTOR<TAB>note` with a known CAMEO code and a three-letter sector code', { where });
+    }
+    return [code, sector];
+  }));
+}
+
+/** The sector a country named alone takes as the source of an act with this code, or null. */
+export function sectorByAct(rules: SourceSectors, code: string): string | null {
+  for (const [prefix, sector] of rules) if (code.startsWith(prefix)) return sector;
+  return null;
 }
