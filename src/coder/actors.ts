@@ -1,7 +1,7 @@
 // Finds the actors of an article: composes each noun phrase into a coded mention and resolves later
 // mentions (surnames, pronouns, `his counterpart`, `the two sides`, bare role words) against earlier ones.
 // Pure: takes the analysed doc and dictionaries, returns mentions; writes nothing.
-import { personCodeOn, type ActorDictionary, type NameHit, type Person } from '../dictionaries/actor-dictionary.js';
+import { personCodeOn, personRoleByTitle, type ActorDictionary, type NameHit, type Person } from '../dictionaries/actor-dictionary.js';
 import type { ActorMention, Doc, Provenance, Sentence } from '../model/types.js';
 import { findNounPhrases, reportedBy, type NounPhrase, type Piece } from './noun-phrases.js';
 import { mostNamedParties } from './parties.js';
@@ -163,7 +163,12 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
   // A named person from the dictionary: the office held on the date decides.
   if (persons.length) {
     const { person, piece, entry } = persons[persons.length - 1];
-    const held = personCodeOn(person, options.date);
+    let held = personCodeOn(person, options.date);
+    // `President Francois Mitterrand` out of office on the date, `President Laurent Gbagbo` still in opposition by
+    // the dictionary's dates: the title names the office the story is about.
+    if (sector && (held.rule !== 'person-role-on-date' || held.code.slice(3, 6) !== sector.slice(0, 3))) {
+      held = personRoleByTitle(person, sector, country?.code ?? null, options.date) ?? held;
+    }
     why.push({ rule: held.rule, entry });
     const m = makeMention(doc, piece.start, piece.end, held.code, person.name, 'person', why);
     learn(state, doc, piece, m);

@@ -170,6 +170,12 @@ describe('events', () => {
     expect(triples('Israel carried out air strikes on Beirut.')).toEqual(['ISRMIL 195 LBNGOV']);
     expect(triples('Israel condemned the air strikes on Beirut.').some((e) => e.startsWith('ISRMIL'))).toBe(false);
   });
+  it('takes a named person\'s office from the title the text gives, out of office on the date or not', () => {
+    const codes = (text: string, date: string) => code(text, date).mentions.filter((m) => m.kind === 'person').map((m) => m.code);
+    expect(codes('President Francois Mitterrand welcomed the South African leader.', '2000-01-01')).toEqual(['FRAGOV']);
+    expect(codes('Former president Francois Mitterrand welcomed the South African leader.', '2000-01-01')).toEqual(['FRAELI']);
+    expect(codes('Francois Mitterrand welcomed the South African leader.', '2000-01-01')).toEqual(['FRAELI']);
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

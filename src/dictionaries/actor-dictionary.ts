@@ -195,6 +195,23 @@ function mergePeople(entries: ActorSources['people']): Person[] {
   return [...byName.values()];
 }
 
+/**
+ * The person's role of a sector (and country, if given) nearest to `date`: `Russian Foreign Minister Andrei Kozyrev`
+ * in an undated story names the office, whatever the date says. Null when no role fits.
+ */
+export function personRoleByTitle(person: Person, sector: string, country: string | null, date: string | null): { code: string; title: string | null; rule: string } | null {
+  const fits = person.roles.filter((r) => r.code.slice(3, 6) === sector.slice(0, 3) && (!country || r.code.startsWith(country)));
+  if (!fits.length) return null;
+  const distance = (r: (typeof fits)[number]) => {
+    if (!date) return 0;
+    if (r.to && r.to < date) return Date.parse(date) - Date.parse(r.to);
+    if (r.from && r.from > date) return Date.parse(r.from) - Date.parse(date);
+    return 0;
+  };
+  const r = fits.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+  return { code: r.code, title: r.title ?? null, rule: 'person-role-by-title' };
+}
+
 /** The code a person had on `date`: the role in force, else ELI of the nearest earlier role's country, else the first role. */
 export function personCodeOn(person: Person, date: string | null): { code: string; title: string | null; rule: string } {
   const roles = person.roles;
