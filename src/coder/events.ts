@@ -316,9 +316,17 @@ function nounGovernedElsewhere(doc: Doc, m: PatternMatch, subject: ActorMention,
 /** `mediated by the OSCE`: a past participle trigger followed by `by` and an actor (not a `{source}` pattern). */
 function participleAgent(doc: Doc, m: PatternMatch, mentions: ActorMention[]): ActorMention | null {
   const { tokens } = doc;
-  if (m.pattern.hasSource || tokens.pos[m.trigger] !== 'VERB' || !/(ed|en)$/.test(tokens.lower[m.trigger])) return null;
+  // The tagger may call a participle after a comma an adjective (`talks, mediated by`).
+  if (m.pattern.hasSource || (tokens.pos[m.trigger] !== 'VERB' && tokens.pos[m.trigger] !== 'ADJ') || !/(ed|en)$/.test(tokens.lower[m.trigger])) return null;
   if (tokens.lower[m.trigger + 1] !== 'by') return null;
-  return mentions.find((x) => x.tokenStart >= m.trigger + 2 && x.tokenStart <= m.trigger + 4 && !x.locative) ?? null;
+  const agent = mentions.find((x) => x.tokenStart >= m.trigger + 2 && x.tokenStart <= m.trigger + 8 && !x.locative);
+  if (!agent) return null;
+  // `mediated by the co-chairs of the OSCE Minsk Group`: further than a determiner and an adjective, only through `of`.
+  if (agent.tokenStart > m.trigger + 4) {
+    for (let t = m.trigger + 2; t < agent.tokenStart; t++) if (tokens.pos[t] === 'PUNCT' && tokens.text[t] !== '-') return null;
+    if (tokens.lower[agent.tokenStart - 1] !== 'of' && tokens.lower[agent.tokenStart - 2] !== 'of') return null;
+  }
+  return agent;
 }
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got']);
