@@ -53,6 +53,8 @@ function objectNoun(doc: Doc, c: EventCandidate): number {
     const p = tokens.pos[t];
     if (p === 'NOUN') noun = t;
     else if (tokens.text[t] === '-' && noun < 0) continue;
+    // `the live-fire drills`: any word joined to the next by a hyphen modifies it.
+    else if (tokens.text[t + 1] === '-' && tokens.end[t] === tokens.start[t + 1]) continue;
     else if (noun >= 0 || !(p === 'DET' || p === 'ADJ' || p === 'NUM' || (p === 'PRON' && /^(its|their|his|her)$/.test(tokens.lower[t])))) break;
   }
   return noun;
