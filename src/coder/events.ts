@@ -122,6 +122,12 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     // `talks mediated by the OSCE`: a participle with `by` names its doer after it.
     const byAgent = participleAgent(doc, m, mentions);
     if (byAgent) {
+      // `a Texas lawsuit, supported by President Trump`: the participle modifies a thing, not an actor; only talks
+      // and meetings (04) are between the clause's own parties (`talks, mediated by the OSCE`).
+      let n = m.trigger - 1;
+      if (doc.tokens.text[n] === ',') n--;
+      const thing = n >= 0 && doc.tokens.pos[n] === 'NOUN' && !mentions.some((x) => x.tokenStart <= n && n < x.tokenEnd);
+      if (thing && !p.code.startsWith('04')) return out;
       const patient = subjectBefore(doc, mentions, m.trigger, verbs);
       return expandPairs(m, byAgent, patient, 'participle-by-agent');
     }
