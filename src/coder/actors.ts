@@ -195,7 +195,10 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
       return makeMention(doc, piece.start, piece.end, earlier.code, earlier.name, 'person', [{ rule: 'same-person-earlier' }, ...earlier.why]);
     }
     // `Erdogan said`: a surname alone names the one person of the dictionary by that surname in office on the date.
-    const bySurname = piece.end - piece.start === 1 && !(country && sector) && !inst ? surnameInOffice(dict, name, options.date) : null;
+    // `A Christian missionary`: a capitalised word before a common noun modifies it; it is no one's surname.
+    // (A noun that may be an event's verb, `Yoon lifts martial law` in a headline, does not count.)
+    const modifier = doc.tokens.pos[piece.end] === 'NOUN' && doc.tokens.sent[piece.end] === doc.tokens.sent[piece.start] && !options.isTrigger(piece.end);
+    const bySurname = piece.end - piece.start === 1 && !(country && sector) && !inst && !modifier ? surnameInOffice(dict, name, options.date) : null;
     if (bySurname) {
       const held = personCodeOn(bySurname.person, options.date);
       const m = makeMention(doc, piece.start, piece.end, held.code, bySurname.person.name, 'person', [{ rule: 'surname-of-office-holder', entry: bySurname.entry }]);

@@ -125,7 +125,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
       if (u === undefined) unrealizedAt.set(m.trigger, (u = unrealizedBy(doc, sent, m.trigger, dicts.verbs)));
       return u;
     };
-    const all = assignActors(doc, matches, inSentence, dicts.verbs, tree);
+    const all = assignActors(doc, matches, inSentence, dicts.verbs, tree, dicts.intent.cameo.has('173') ? dicts.stateActs : []);
     const acts = all.filter((c) => !unrealized(c.match));
     // What was asked for, demanded or refused gives the request its code (`urged Israel to ease` -> 0251).
     const requests = findRequests(doc, matches, unrealized, dicts.intent, dicts.verbs);

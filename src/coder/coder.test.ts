@@ -176,6 +176,16 @@ describe('events', () => {
     expect(codes('Former president Francois Mitterrand welcomed the South African leader.', '2000-01-01')).toEqual(['FRAELI']);
     expect(codes('Francois Mitterrand welcomed the South African leader.', '2000-01-01')).toEqual(['FRAELI']);
   });
+  it('codes a state\'s act told in the passive with no doer as the state\'s', () => {
+    // The official speaker's state, else the place's.
+    expect(triples('Saudi Arabia said 18 Saudi nationals had been arrested.', '2018-10-20')).toEqual(['SAUGOV 173 SAU']);
+    expect(triples('Two Kenyan activists were arrested in Uganda.')).toEqual(['UGAGOV 173 KENCVL']);
+    // Not a killing: anyone may kill.
+    expect(triples('Two Kenyan activists were killed in Uganda.')).toEqual([]);
+  });
+  it('takes no capitalised word before a common noun for a surname', () => {
+    expect(code('A Christian missionary was arrested in Lebanon.').mentions.filter((m) => m.kind === 'person')).toEqual([]);
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

@@ -34,6 +34,7 @@ export function assignActors(
   mentions: ActorMention[],
   verbs: VerbClasses,
   tree: SentenceTree | null = null,
+  stateActs: string[] = [],
 ): EventCandidate[] {
   const out: EventCandidate[] = [];
   for (const best of matches) {
@@ -46,7 +47,7 @@ export function assignActors(
         coded = true;
         break;
       }
-      const found = assignOne(doc, m, mentions, tree, verbs);
+      const found = assignOne(doc, m, mentions, tree, verbs, false, stateActs);
       if (found.length) {
         out.push(...found, ...reverseActs(found));
         coded = true;
@@ -54,19 +55,22 @@ export function assignActors(
       }
     }
     // A source whose target the clause does not name (`condemned the murder`): the caller may find it elsewhere.
-    if (!coded) out.push(...assignOne(doc, best, mentions, tree, verbs, true).filter((c) => !c.target).map((c) => ({ ...c, needsTarget: true })));
+    if (!coded) out.push(...assignOne(doc, best, mentions, tree, verbs, true, stateActs).filter((c) => !c.target).map((c) => ({ ...c, needsTarget: true })));
   }
   return out;
 }
 
-function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: SentenceTree | null, verbs: VerbClasses, targetless = false): EventCandidate[] {
+function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: SentenceTree | null, verbs: VerbClasses, targetless = false, stateActs: string[] = []): EventCandidate[] {
   const out: EventCandidate[] = [];
   const p = m.pattern;
   let source: ActorMention | null = null;
   let target: ActorMention | null = null;
   let rule = 'subject-before-trigger';
-  const fromTree = tree ? treeActors(doc, tree, m, mentions, verbs) : null;
-  if (fromTree === 'governed') return out;
+  const tried = tree ? treeActors(doc, tree, m, mentions, verbs) : null;
+  if (tried === 'governed') return out;
+  // A passive with no agent names no doer, unless only a state does such acts (`had been arrested`).
+  if (tried === 'agentless') return stateActs.some((c) => p.code.startsWith(c)) ? stateAct(doc, m, mentions, verbs) : out;
+  const fromTree = tried;
   if (p.pairSubject) {
     // `{pair} agree`: only a compound subject, whose members act on each other, in both directions.
     const subject = fromTree?.source ?? subjectBefore(doc, mentions, m.trigger, verbs);
@@ -117,8 +121,9 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
     target = m.slots.target !== undefined ? mentionAt(mentions, m.slots.target, TARGET_WINDOW, doc, verbs, undefined, false, p.placeTarget) : subjectBefore(doc, mentions, m.trigger, verbs);
     rule = 'passive-by-source';
   } else {
-    // `Soleimani was killed when ...`: an active pattern used in the passive, with no `by` agent, names no doer.
-    if (isPassiveUse(doc, m)) return out;
+    // `Soleimani was killed when ...`: an active pattern used in the passive, with no `by` agent, names no doer;
+    // unless only a state does such acts (`18 Saudi nationals had been arrested`): then the state did.
+    if (isPassiveUse(doc, m)) return stateActs.some((c) => p.code.startsWith(c)) ? stateAct(doc, m, mentions, verbs) : out;
     // `talks mediated by the OSCE`: a participle with `by` names its doer after it.
     const byAgent = participleAgent(doc, m, mentions);
     if (byAgent) {
@@ -200,6 +205,48 @@ function slotTarget(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: 
   return mentionAt(mentions, next !== undefined ? m.end : from, TARGET_WINDOW, doc, verbs, undefined, false, m.pattern.placeTarget);
 }
 
+/** A state's act told in the passive with no doer: the state did it to the clause's subject. */
+function stateAct(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: VerbClasses): EventCandidate[] {
+  let patient = subjectBefore(doc, mentions, m.trigger, verbs);
+  // The subject of the passive itself: no other verb between it and the act (`... to amend the constitution so that
+  // same-sex marriages are banned` is no ban on the party named before).
+  for (let t = patient ? patient.tokenEnd : m.trigger; t < m.trigger; t++) {
+    if (doc.tokens.pos[t] === 'VERB' && !BE.has(doc.tokens.lower[t])) patient = null;
+  }
+  const state = patient ? stateOf(doc, m, mentions, verbs, patient) : null;
+  return patient && state ? expandPairs(m, state, patient, 'passive-state-act') : [];
+}
+
+/** Sectors of a state's own organs: an official speaker of one reports what its state did. */
+const STATE_ORGANS = new Set(['GOV', 'COP', 'JUD', 'MIL', 'SPY', 'LEG']);
+
+/**
+ * The state that did an act told in the passive with no doer: the government of the place named after it (`arrested
+ * in Lebanon`), else of the official speaker who reports it, else of the country of those it was done to.
+ */
+function stateOf(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: VerbClasses, patient: ActorMention): ActorMention | null {
+  const sent = doc.tokens.sent[m.trigger];
+  const place = mentions.find((x) => x.locative && x.country && x.tokenStart >= m.end && x.tokenStart <= m.end + 6 && doc.tokens.sent[x.tokenStart] === sent);
+  const speaker = place ? null : speakerOf(doc, m.trigger, mentions, verbs);
+  const official = speaker && speaker.country && (speaker.kind === 'country' || speaker.kind === 'government' || STATE_ORGANS.has((speaker.sector ?? '').slice(0, 3)));
+  const country = place?.country ?? (official ? speaker.country : null) ?? patient.country;
+  if (!country) return null;
+  const anchor = place ?? (official ? speaker : patient);
+  return {
+    code: `${country}GOV`,
+    country,
+    sector: 'GOV',
+    name: null,
+    tokenStart: anchor.tokenStart,
+    tokenEnd: anchor.tokenEnd,
+    start: anchor.start,
+    end: anchor.end,
+    text: anchor.text,
+    kind: 'implied',
+    why: [{ rule: place ? 'state-of-place' : official ? 'state-of-speaker' : 'state-of-those-it-was-done-to' }],
+  };
+}
+
 /** Does the target slot stand between two of the match's words (`place {target} under martial law`)? */
 function innerSlot(m: PatternMatch): boolean {
   const from = m.slots.target;
@@ -260,7 +307,7 @@ function treeActors(
   m: PatternMatch,
   mentions: ActorMention[],
   verbs: VerbClasses,
-): { source: ActorMention | null; target: ActorMention | null; object: ActorMention | null; passive: boolean; rule: string } | 'governed' | null {
+): { source: ActorMention | null; target: ActorMention | null; object: ActorMention | null; passive: boolean; rule: string } | 'governed' | 'agentless' | null {
   // `condemned the attack`: an event noun that another (non-light) verb takes is not an act of that clause.
   const i = m.trigger - tree.tokenStart;
   const head = tree.head[i];
@@ -285,7 +332,7 @@ function treeActors(
   if (m.pattern.hasSource || (patient && !subject) || (roles.patient !== null && roles.subject === null)) {
     // Passive: `X was attacked by Y` -> Y against X; with no `by` agent the doer is unknown.
     const source = agent ?? (m.pattern.hasSource && m.slots.source !== undefined ? mentionAt(mentions, m.slots.source, TARGET_WINDOW, doc, verbs) : null);
-    if (!source) return m.pattern.hasSource ? null : 'governed';
+    if (!source) return m.pattern.hasSource ? null : 'agentless';
     // A patient the tree finds but no actor covers (`Dozens of people were detained`): let the patterns try.
     if (!patient) return null;
     return { source, target: patient, object: null, passive: true, rule: `${roles.rule}:passive` };

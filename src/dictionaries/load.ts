@@ -33,6 +33,8 @@ export interface Dictionaries {
   intent: IntentRules;
   /** CAMEO code prefixes whose events may have no target (data/ontology/untargeted.txt). */
   untargeted: string[];
+  /** CAMEO code prefixes of acts only a state does: a passive one with no doer is the state's (state-acts.txt). */
+  stateActs: string[];
   /** Acts aimed at a government or a country when the text names no target (data/ontology/implied-targets.tsv). */
   implied: ImpliedTargets;
   /** Sectors that are never the source of some acts (data/ontology/source-exclusions.tsv). */
@@ -108,13 +110,14 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
     new Set(cameo.keys()),
   );
   const untargeted = readList(join(dataDir, 'ontology', 'untargeted.txt'));
+  const stateActs = readList(join(dataDir, 'ontology', 'state-acts.txt'));
   const implied = loadImpliedTargets(join(dataDir, 'ontology', 'implied-targets.tsv'), new Set(cameo.keys()));
   const sourceExclusions = loadSourceExclusions(join(dataDir, 'ontology', 'source-exclusions.tsv'), new Set(cameo.keys()));
   const sourceRecodes = loadSourceRecodes(join(dataDir, 'ontology', 'source-recodes.tsv'), new Set(cameo.keys()));
   const sourceSectors = loadSourceSectors(join(dataDir, 'ontology', 'source-sectors.tsv'), new Set(cameo.keys()));
   const verbs = loadVerbClasses(join(dataDir, 'lexicon', 'verbs.yaml'));
   const topics = loadTopics(topicDir(dataDir, options.dictDir), loadPloverContexts(join(dataDir, 'ontology', 'plover.yaml')), problems);
-  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent, untargeted, implied, sourceExclusions, sourceRecodes, sourceSectors, verbs, topics };
+  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent, untargeted, stateActs, implied, sourceExclusions, sourceRecodes, sourceSectors, verbs, topics };
   if (!problems) cache.set(key, dicts);
   return dicts;
 }
