@@ -186,6 +186,10 @@ describe('events', () => {
   it('takes no capitalised word before a common noun for a surname', () => {
     expect(code('A Christian missionary was arrested in Lebanon.').mentions.filter((m) => m.kind === 'person')).toEqual([]);
   });
+  it('takes a role word before `-led` or `-controlled` for a modifier', () => {
+    const { mentions } = code("Sudan's army-led Sovereignty Council accused the RSF of massacring civilians.", '2024-06-06');
+    expect(mentions[0].code).toBe('SDNGOV');
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

@@ -40,6 +40,8 @@ const NOT_NAMES = new Set([
 ]);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const SPEAKER_PRONOUNS = new Set(['it', 'they']);
+/** Participles that make a role word before them a modifier: `army-led`, `rebel-held`, `opposition-controlled`. */
+const LED = new Set(['led', 'backed', 'controlled', 'held', 'run', 'dominated', 'aligned', 'linked', 'sponsored', 'allied', 'affiliated', 'supported', 'appointed', 'installed']);
 
 /** The reporting verb right before token i (`said it`, `said that they`), or -1. */
 export function reportedBy(tokens: Doc['tokens'], i: number, reporting: Set<string>): number {
@@ -78,7 +80,8 @@ function findPieces(doc: Doc, dict: ActorDictionary, sent: Sentence, reporting: 
       i = name.end;
       continue;
     }
-    if (role) {
+    // `the army-led Sovereignty Council`, `the opposition-controlled parliament`: a role before `-led` only modifies.
+    if (role && !(tokens.text[role.end] === '-' && LED.has(tokens.lower[role.end + 1] ?? ''))) {
       out.push({ kind: 'role', start: i, end: role.end, role: role.role });
       i = role.end;
       continue;
