@@ -13,8 +13,8 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'th
  */
 const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK', 'VNM', 'ETH', 'ERI', 'ISL']);
 const STATE_SECTORS = new Set(['GOV', 'LEG', 'MIL', 'COP', 'JUD', 'SPY']);
-/** Non-state roles that default to the dateline's country, as the state's organs do: civilians. */
-const DATELINE_PEOPLE = new Set(['CVL']);
+/** Non-state roles that default to the dateline's country, as the state's organs do: civilians, the opposition, clergy. */
+const DATELINE_PEOPLE = new Set(['CVL', 'OPP', 'REL']);
 const HIT_ORDER: NameHit['type'][] = ['person', 'institution', 'organisation', 'group', 'country', 'capital', 'adjective', 'demonym', 'city'];
 
 export interface ActorOptions {
