@@ -21,7 +21,7 @@ import { attachTopics } from './topics.js';
 import { impliedTargets } from './implied-target.js';
 import { eventNounTargets } from './event-noun-target.js';
 import { mostNamedParties } from './parties.js';
-import { recodeBySource, sectorByAct, sourceExcluded } from '../dictionaries/source-exclusions.js';
+import { recodeBySource, recodeForCrowd, sectorByAct, sourceExcluded } from '../dictionaries/source-exclusions.js';
 
 export interface CoderOptions {
   /** Write events of dyadic codes even when no target was found. */
@@ -243,7 +243,7 @@ function makeRecord(
   const m = c.match;
   const { announced } = announcedAs;
   // Codes a dictionary folder declares outside CAMEO keep their meaning.
-  const code = dicts.intent.cameo.has(announcedAs.code) ? recodeBySource(dicts.sourceRecodes, assassination(doc, dicts, c, announcedAs.code), c.source.sector) : announcedAs.code;
+  const code = dicts.intent.cameo.has(announcedAs.code) ? recodeBySource(dicts.sourceRecodes, crowdCode(doc, dicts, c, assassination(doc, dicts, c, announcedAs.code)), c.source.sector) : announcedAs.code;
   const entry = dicts.ontology.get(code)!;
   const triggerStart = tokens.start[m.trigger];
   const lastWord = m.words[m.words.length - 1];
@@ -340,6 +340,13 @@ function assassination(doc: Doc, dicts: Dictionaries, c: EventCandidate, code: s
   // `was shot dead by`: any word of the pattern may be the killing verb.
   const { lemma, pos } = doc.tokens;
   return c.match.words.some((w) => dicts.verbs.killing.has(lemma[w]) && (w === c.match.trigger || pos[w] === 'VERB')) ? '186' : code;
+}
+
+/** `Demonstrators demanded Lukashenko's resignation`: what a crowd of protesters demands it demonstrates for. */
+function crowdCode(doc: Doc, dicts: Dictionaries, c: EventCandidate, code: string): string {
+  const s = c.source;
+  if (s.kind === 'person' || s.members || s.tokenEnd <= s.tokenStart || s.tokenEnd > doc.tokens.lemma.length) return code;
+  return dicts.verbs.crowdNouns.has(doc.tokens.lemma[s.tokenEnd - 1]) ? recodeForCrowd(dicts.crowdRecodes, code) : code;
 }
 
 /** Offices of state a political figure holds: one named holder of such an office is a political figure. */

@@ -190,6 +190,14 @@ describe('events', () => {
     const { mentions } = code("Sudan's army-led Sovereignty Council accused the RSF of massacring civilians.", '2024-06-06');
     expect(mentions[0].code).toBe('SDNGOV');
   });
+  it('codes what a crowd of protesters demands as a demonstration for it', () => {
+    expect(triples('Belarusian demonstrators demanded the resignation of Alexander Lukashenko.', '2020-08-27')).toEqual(['BLRCVL 1411 BLRGOV']);
+    expect(triples('The Belarusian opposition demanded the resignation of Alexander Lukashenko.', '2020-08-27')).toEqual(['BLROPP 1041 BLRGOV']);
+  });
+  it('does not end a sentence at an exclamation inside quotes that the sentence goes on after', () => {
+    const { doc } = code('Belarusian demonstrators chanted "Leave!" and demanded a new vote. Police watched.');
+    expect(doc.sentences.length).toBe(2);
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

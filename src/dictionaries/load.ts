@@ -13,7 +13,7 @@ import { loadEventPatterns, type EventPatterns } from './event-patterns.js';
 import { addDeclaredCodes, loadOntology, loadPloverContexts, type Ontology } from './ontology.js';
 import { loadIntentRules, type IntentRules } from './intent.js';
 import { loadImpliedTargets, type ImpliedTargets } from './implied-targets.js';
-import { loadSourceExclusions, loadSourceRecodes, loadSourceSectors, type SourceExclusions, type SourceRecodes, type SourceSectors } from './source-exclusions.js';
+import { loadCrowdRecodes, loadSourceExclusions, loadSourceRecodes, loadSourceSectors, type CrowdRecodes, type SourceExclusions, type SourceRecodes, type SourceSectors } from './source-exclusions.js';
 import { loadVerbClasses, type VerbClasses } from './verb-classes.js';
 import { countrySchema, groupSchema, institutionSchema, organisationSchema, personSchema, roleSchema } from './schema.js';
 import { loadTopics, type Topics } from './topics.js';
@@ -43,6 +43,8 @@ export interface Dictionaries {
   sourceRecodes: SourceRecodes;
   /** Acts a country named alone as their source does through one sector (data/ontology/source-sectors.tsv). */
   sourceSectors: SourceSectors;
+  /** The demonstration a crowd's demand or appeal is coded as (data/ontology/crowd-recodes.tsv). */
+  crowdRecodes: CrowdRecodes;
   /** Light, reporting and object-control verbs (data/lexicon/verbs.yaml). */
   verbs: VerbClasses;
   /** Issues (trade, terrorism, ...) with their phrases and PLOVER contexts (data/topics/*.yaml). */
@@ -115,9 +117,10 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const sourceExclusions = loadSourceExclusions(join(dataDir, 'ontology', 'source-exclusions.tsv'), new Set(cameo.keys()));
   const sourceRecodes = loadSourceRecodes(join(dataDir, 'ontology', 'source-recodes.tsv'), new Set(cameo.keys()));
   const sourceSectors = loadSourceSectors(join(dataDir, 'ontology', 'source-sectors.tsv'), new Set(cameo.keys()));
+  const crowdRecodes = loadCrowdRecodes(join(dataDir, 'ontology', 'crowd-recodes.tsv'), new Set(cameo.keys()));
   const verbs = loadVerbClasses(join(dataDir, 'lexicon', 'verbs.yaml'));
   const topics = loadTopics(topicDir(dataDir, options.dictDir), loadPloverContexts(join(dataDir, 'ontology', 'plover.yaml')), problems);
-  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent, untargeted, stateActs, implied, sourceExclusions, sourceRecodes, sourceSectors, verbs, topics };
+  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent, untargeted, stateActs, implied, sourceExclusions, sourceRecodes, sourceSectors, crowdRecodes, verbs, topics };
   if (!problems) cache.set(key, dicts);
   return dicts;
 }

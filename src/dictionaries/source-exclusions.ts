@@ -70,3 +70,20 @@ export function sectorByAct(rules: SourceSectors, code: string): string | null {
   for (const [prefix, sector] of rules) if (code.startsWith(prefix)) return sector;
   return null;
 }
+
+/** [code prefix, new code], longest prefix first. */
+export type CrowdRecodes = [string, string][];
+
+/** Loads data/ontology/crowd-recodes.tsv: the demonstration a crowd's demand or appeal is coded as. */
+export function loadCrowdRecodes(file: string, knownCodes: Set<string>): CrowdRecodes {
+  return longestPrefixFirst(readRuleTable(file).map(({ cols: [code, to], where }): [string, string] => {
+    if (!knownCodes.has(code ?? '') || !knownCodes.has(to ?? '')) throw new DictionaryError('expected `CODE<TAB>NEW-CODE<TAB>note` with known CAMEO codes', { where });
+    return [code, to];
+  }));
+}
+
+/** The code a crowd's act takes, or the code itself. */
+export function recodeForCrowd(rules: CrowdRecodes, code: string): string {
+  for (const [prefix, to] of rules) if (code.startsWith(prefix)) return to;
+  return code;
+}

@@ -17,6 +17,8 @@ export interface VerbClasses {
   refusing: Set<string>;
   /** Verbs whose `of`/`for` complement is an act only alleged: `accused X of sympathising`. */
   alleging: Set<string>;
+  /** Nouns for a crowd of protesters: what such a crowd demands it demonstrates for. */
+  crowdNouns: Set<string>;
   /** Nouns for a court's decision: a reaction to one is aimed at the court (`rejected the ruling`). */
   judgementNouns: Set<string>;
   /** Verbs of killing: killing a person the dictionary names is an assassination (186). */
@@ -35,6 +37,7 @@ const schema = z.strictObject({
   alleging: z.array(z.string().min(1)),
   killing: z.array(z.string().min(1)),
   judgement_nouns: z.array(z.string().min(1)),
+  crowd_nouns: z.array(z.string().min(1)),
 });
 
 export function loadVerbClasses(file: string): VerbClasses {
@@ -54,5 +57,6 @@ export function loadVerbClasses(file: string): VerbClasses {
     alleging: set(result.data.alleging),
     killing: set(result.data.killing),
     judgementNouns: set(result.data.judgement_nouns),
+    crowdNouns: set(result.data.crowd_nouns),
   };
 }

@@ -65,8 +65,16 @@ function analyseSegment(
     tokens.sent.push(-1);
     cursor = end;
   }
+  const spans: [number, number][] = [];
   doc.sentences().each((s: { out: (f: unknown) => unknown }) => {
     const [first, last] = s.out(its.span) as unknown as [number, number];
+    // `chanted "Leave!" and demanded`: an exclamation or question inside a quotation ends no sentence when the
+    // words after it go on in lower case.
+    const prev = spans[spans.length - 1];
+    if (prev && continuesAfterQuote(tokens, base + prev[1], base + first)) prev[1] = last;
+    else spans.push([first, last]);
+  });
+  for (const [first, last] of spans) {
     const index = sentences.length;
     const tokenStart = base + first;
     const tokenEnd = base + last + 1;
@@ -79,7 +87,15 @@ function analyseSegment(
       end: tokens.end[tokenEnd - 1],
       segment: seg.kind,
     });
-  });
+  }
+}
+
+/** Does the sentence ending at token `last` close with `!` or `?` inside quotes, the next one opening in lower case? */
+function continuesAfterQuote(tokens: Tokens, last: number, next: number): boolean {
+  const quote = /^["”'’]$/.test(tokens.text[last]) ? last - 1 : last;
+  if (!/^[!?]$/.test(tokens.text[quote] ?? '')) return false;
+  const opened = tokens.text.slice(Math.max(0, quote - 8), quote).some((t) => /^["“]$/.test(t));
+  return opened && /^\p{Ll}/u.test(tokens.text[next] ?? '');
 }
 
 function skipSpace(s: string, i: number): number {
