@@ -198,6 +198,10 @@ describe('events', () => {
     const { doc } = code('Belarusian demonstrators chanted "Leave!" and demanded a new vote. Police watched.');
     expect(doc.sentences.length).toBe(2);
   });
+  it('codes civilians massing somewhere as demonstrating, troops as mobilising', () => {
+    expect(triples('Kenyan protesters massed along the Ugandan border.')).toEqual(['KENCVL 141 UGA']);
+    expect(triples('Russian troops massed along the Ukrainian border.')).toEqual(['RUSMIL 154 UKR']);
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

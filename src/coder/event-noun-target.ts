@@ -78,6 +78,12 @@ function doerOfEarlier(doc: Doc, noun: number, earlier: EventRecord[], patterns:
   const lemma = doc.tokens.lemma[noun];
   const stem = stemOf(lemma);
   const roots = new Set([...(rootsByWord(patterns).get(lemma) ?? []), ...(rootsByWord(patterns).get(doc.tokens.lower[noun]) ?? [])]);
+  // `the martial law`: the modifier narrows what the noun names to the roots whose patterns hold both words.
+  const before = noun - 1;
+  if (before >= 0 && (doc.tokens.pos[before] === 'ADJ' || doc.tokens.pos[before] === 'NOUN')) {
+    const narrow = new Set([...(rootsByWord(patterns).get(doc.tokens.lemma[before]) ?? []), ...(rootsByWord(patterns).get(doc.tokens.lower[before]) ?? [])]);
+    if ([...roots].some((r) => narrow.has(r))) for (const r of [...roots]) if (!narrow.has(r)) roots.delete(r);
+  }
   // Only deeds count: a noun a verbal act's pattern holds (`demand the release of the arrested`) names no deed.
   for (const r of [...roots]) if (!DEED_ROOTS.has(r)) roots.delete(r);
   // Violence is one family: `the murder` names a shooting (19) as well as an assassination (18).
