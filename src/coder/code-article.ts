@@ -366,7 +366,8 @@ function politicalFigure(doc: Doc, m: ActorMention): boolean {
  * act's source, each as its latest mention, the most named first.
  */
 function twoParties(mentions: ActorMention[], c: EventCandidate): ActorMention[] {
-  const before = mentions.filter((m) => !m.locative && !m.members && m.tokenStart < c.match.trigger);
+  // `a truce between Armenia and Azerbaijan`: a compound's members are named too.
+  const before = mentions.filter((m) => !m.locative && m.tokenStart < c.match.trigger).flatMap((m) => m.members ?? [m]);
   return mostNamedParties(before, 2, c.source.code.slice(0, 3)).map((x) => x.mention);
 }
 

@@ -202,6 +202,11 @@ describe('events', () => {
     expect(triples('Kenyan protesters massed along the Ugandan border.')).toEqual(['KENCVL 141 UGA']);
     expect(triples('Russian troops massed along the Ukrainian border.')).toEqual(['RUSMIL 154 UKR']);
   });
+  it('codes a mediation named by a participle between the parties of what it brokered', () => {
+    expect(triples('The truce between Armenia and Azerbaijan was brokered by Russia.').sort()).toEqual(['ARMGOV 0871 AZEGOV', 'RUSGOV 045 ARMGOV', 'RUSGOV 045 AZEGOV']);
+    // The purpose of an announced act is announced with it: an offer to mediate (039).
+    expect(triples('The Gambian president will visit Mauritania and Senegal to mediate in their border dispute.')).toContain('GMBGOV 039 MRTGOV');
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

@@ -46,6 +46,16 @@ export function announcedBy(doc: Doc, sent: Sentence, trigger: number, words: Se
       else break;
     }
     if (k >= sent.tokenStart && (words.has(tokens.lemma[k]) || words.has(tokens.lower[k]))) return span(k);
+    // `will visit Mauritania and Senegal to mediate`: the purpose of an announced act is announced with it.
+    for (let v = t - 1; v >= Math.max(sent.tokenStart, t - 8); v--) {
+      if (tokens.pos[v] === 'PUNCT') break;
+      if (tokens.pos[v] === 'VERB') {
+        let a = v - 1;
+        while (a >= sent.tokenStart && SKIP.has(tokens.pos[a])) a--;
+        if (a >= sent.tokenStart && MODALS.has(tokens.lower[a])) return span(a);
+        break;
+      }
+    }
   }
   return null;
 }
