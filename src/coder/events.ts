@@ -4,9 +4,10 @@
 // Pure: returns event candidates; dates, places and records are added by code-article.ts.
 import type { ActorMention, Doc } from '../model/types.js';
 import type { PatternMatch } from './event-matcher.js';
-import { BLOCK, type EventPattern } from '../dictionaries/event-patterns.js';
+import { BLOCK, rulePattern, type EventPattern } from '../dictionaries/event-patterns.js';
 import { clauseRoles, mentionForToken, type SentenceTree } from './syntax.js';
 import type { VerbClasses } from '../dictionaries/verb-classes.js';
+import { impliedActor } from './implied-actor.js';
 
 export interface EventCandidate {
   match: PatternMatch;
@@ -232,19 +233,7 @@ function stateOf(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: Ver
   const country = place?.country ?? (official ? speaker.country : null) ?? patient.country;
   if (!country) return null;
   const anchor = place ?? (official ? speaker : patient);
-  return {
-    code: `${country}GOV`,
-    country,
-    sector: 'GOV',
-    name: null,
-    tokenStart: anchor.tokenStart,
-    tokenEnd: anchor.tokenEnd,
-    start: anchor.start,
-    end: anchor.end,
-    text: anchor.text,
-    kind: 'implied',
-    why: [{ rule: place ? 'state-of-place' : official ? 'state-of-speaker' : 'state-of-those-it-was-done-to' }],
-  };
+  return impliedActor(country, 'GOV', anchor, place ? 'state-of-place' : official ? 'state-of-speaker' : 'state-of-those-it-was-done-to');
 }
 
 /** Does the target slot stand between two of the match's words (`place {target} under martial law`)? */
@@ -492,20 +481,7 @@ const NEUTRAL_REPORTERS = new Set(['COP', 'MED', 'JRN']);
 const RELATIVE = new Set(['which', 'who', 'whom']);
 
 /** The synthetic pattern behind accusations read from reported conflict (CAMEO's `accuse` for allegations). */
-const ACCUSATION: EventPattern = {
-  id: 'rule:reported-accusation',
-  code: '112',
-  reverse: null,
-  placeTarget: false,
-  text: 'SPEAKER said SOURCE did <conflict act>',
-  elements: [{ kind: 'word', alts: ['say'], optional: false }],
-  example: '',
-  words: 1,
-  hasTarget: true,
-  hasSource: false,
-  hasPair: false,
-  pairSubject: false,
-};
+const ACCUSATION = rulePattern('rule:reported-accusation', '112', 'SPEAKER said SOURCE did <conflict act>', 'say');
 
 /**
  * `Turkish officials said he was murdered by Saudi agents`: a conflict act (roots 14-20) that a speaker of another

@@ -8,6 +8,7 @@ import type { ActorMention, Doc } from '../model/types.js';
 import type { VerbClasses } from '../dictionaries/verb-classes.js';
 import { impliedWhom, type ImpliedTargets, type ImpliedWhom } from '../dictionaries/implied-targets.js';
 import type { EventCandidate } from './events.js';
+import { impliedActor } from './implied-actor.js';
 
 /** A government or parliament that protests (not a boycott or a strike) complains to another party. */
 const STATE_PROTESTERS = new Set(['GOV', 'LEG']);
@@ -71,19 +72,5 @@ function aimedAt(doc: Doc, c: EventCandidate, mentions: ActorMention[], verbs: V
   const place = mentions.find((m) => m.locative && m.country && m.tokenStart >= c.match.trigger - 3);
   const country = place?.country ?? sourceCountry;
   if (!country) return null;
-  const anchor = place ?? c.source;
-  const government = whom === 'government';
-  return {
-    code: government ? `${country}GOV` : country,
-    country,
-    sector: government ? 'GOV' : null,
-    name: null,
-    tokenStart: anchor.tokenStart,
-    tokenEnd: anchor.tokenEnd,
-    start: anchor.start,
-    end: anchor.end,
-    text: anchor.text,
-    kind: 'implied',
-    why: [{ rule: `${whom}-of-${place ? 'place' : 'actor'}` }],
-  };
+  return impliedActor(country, whom === 'government' ? 'GOV' : null, place ?? c.source, `${whom}-of-${place ? 'place' : 'actor'}`);
 }

@@ -4,9 +4,9 @@
 // the specific one (0251); a speaker's `must` (`Chirac said Iraq must cooperate`) is the speaker's demand on the
 // act's doer. The codes are data (ontology/requests.tsv), the asking, demanding and refusing words too
 // (lexicon/verbs.yaml). Pure.
-import type { ActorMention, Doc, Sentence, Span } from '../model/types.js';
+import type { ActorMention, Doc, Span } from '../model/types.js';
 import type { PatternMatch } from './event-matcher.js';
-import { BLOCK, type EventPattern } from '../dictionaries/event-patterns.js';
+import { BLOCK, rulePattern, type EventPattern } from '../dictionaries/event-patterns.js';
 import { requestCodeFor, type IntentRules, type RequestKind } from '../dictionaries/intent.js';
 import type { VerbClasses } from '../dictionaries/verb-classes.js';
 import { OBLIGATION } from './modality.js';
@@ -88,23 +88,7 @@ const obligationPatterns = new Map<string, EventPattern>();
 /** The synthetic pattern behind a speaker's `must`, one per demand code. */
 function obligationPattern(code: string): EventPattern {
   let p = obligationPatterns.get(code);
-  if (!p) {
-    p = {
-      id: 'rule:reported-obligation',
-      code,
-      reverse: null,
-      placeTarget: false,
-      text: 'SPEAKER said TARGET must <act>',
-      elements: [{ kind: 'word', alts: ['must'], optional: false }],
-      example: '',
-      words: 1,
-      hasTarget: true,
-      hasSource: false,
-      hasPair: false,
-      pairSubject: false,
-    };
-    obligationPatterns.set(code, p);
-  }
+  if (!p) obligationPatterns.set(code, (p = rulePattern('rule:reported-obligation', code, 'SPEAKER said TARGET must <act>', 'must')));
   return p;
 }
 

@@ -47,6 +47,24 @@ export interface PatternProblem {
   message: string;
 }
 
+/** A pattern the coder's own rules stand behind (`rule:reported-accusation`): one word, a target, no file line. */
+export function rulePattern(id: string, code: string, text: string, word: string): EventPattern {
+  return {
+    id,
+    code,
+    reverse: null,
+    placeTarget: false,
+    text,
+    elements: [{ kind: 'word', alts: [word], optional: false }],
+    example: '',
+    words: 1,
+    hasTarget: true,
+    hasSource: false,
+    hasPair: false,
+    pairSubject: false,
+  };
+}
+
 /** Reads every `*.txt` in `dir` except discards.txt. */
 export function loadEventPatterns(dir: string, knownCodes: Set<string>, problems?: PatternProblem[]): EventPatterns {
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt') && f !== 'discards.txt').sort();
