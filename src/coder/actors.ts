@@ -15,7 +15,7 @@ const FAMILY_NAME_FIRST = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK', 'VN
 const STATE_SECTORS = new Set(['GOV', 'LEG', 'MIL', 'COP', 'JUD', 'SPY']);
 /** Non-state roles that default to the dateline's country, as the state's organs do: civilians, the opposition, clergy. */
 const DATELINE_PEOPLE = new Set(['CVL', 'OPP', 'REL']);
-const HIT_ORDER: NameHit['type'][] = ['person', 'institution', 'organisation', 'group', 'country', 'capital', 'adjective', 'demonym', 'city'];
+const HIT_ORDER: NameHit['type'][] = ['person', 'institution', 'organisation', 'group', 'country', 'capital', 'adjective', 'demonym', 'ethnic', 'city'];
 
 export interface ActorOptions {
   /** The date people's roles are read on: the dateline or publication date. */
@@ -147,6 +147,7 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
       else if (hit.type === 'institution') institutions.push({ code: hit.code, entry: hit.entry });
       else if (hit.type === 'organisation') organisations.push({ code: hit.code, entry: hit.entry, country: hit.country });
       else if (hit.type === 'group') groups.push({ codes: hit.codes, entry: hit.entry });
+      else if (hit.type === 'ethnic') countries.push({ code: residence(doc, hit.countries, p.start, options, state), type: hit.type, entry: hit.entry, piece: p });
       else countries.push({ code: hit.code, type: hit.type, entry: hit.entry, piece: p });
     }
   }
@@ -300,6 +301,22 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     }
   }
   return null;
+}
+
+/**
+ * Where an ethnic or religious community named at token `at` lives, among the countries its entry lists: the
+ * sentence's place (`Karen guerrillas on the Thai border` stays Burmese: Thailand is not listed), else a country the
+ * sentence has named (`the Mozambique government ... Shona rebels`), else the dateline's, else the first listed.
+ */
+function residence(doc: Doc, countries: string[], at: number, options: ActorOptions, state: State): string {
+  const place = options.sentencePlaceCountry?.(doc.tokens.sent[at], at) ?? null;
+  if (place && countries.includes(place)) return place;
+  for (let k = state.sentenceActors.length - 1; k >= 0; k--) {
+    const c = state.sentenceActors[k].country;
+    if (c && countries.includes(c)) return c;
+  }
+  if (options.datelineCountry && countries.includes(options.datelineCountry)) return options.datelineCountry;
+  return countries[0];
 }
 
 /** Adjectives that make a role a body of several states. */

@@ -207,6 +207,12 @@ describe('events', () => {
     // The purpose of an announced act is announced with it: an offer to mediate (039).
     expect(triples('The Gambian president will visit Mauritania and Senegal to mediate in their border dispute.')).toContain('GMBGOV 039 MRTGOV');
   });
+  it('codes an ethnic community by where it lives', () => {
+    const codes = (text: string) => code(text).mentions.filter((m) => !m.locative).map((m) => m.code);
+    expect(codes('The Mozambique government accepted demands from Shona rebels.')).toEqual(['MOZGOV', 'MOZREB']);
+    expect(codes('Shona rebels attacked a police station.')).toEqual(['ZWEREB']);
+    expect(codes('Iraqi Kurds demonstrated in Kirkuk.')).toEqual(['IRQ']);
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

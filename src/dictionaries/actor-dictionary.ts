@@ -6,6 +6,8 @@ export type NameHit =
   | { type: 'country'; code: string; entry: string }
   | { type: 'adjective'; code: string; entry: string }
   | { type: 'demonym'; code: string; entry: string }
+  /** An ethnic or religious community (actors/ethnic-groups.yaml): `code` is its first country, `countries` all. */
+  | { type: 'ethnic'; code: string; countries: string[]; entry: string }
   | { type: 'capital'; code: string; entry: string }
   | { type: 'city'; code: string; entry: string }
   | { type: 'institution'; code: string; entry: string }
@@ -53,6 +55,8 @@ export interface ActorSources {
   people: { value: PersonEntry; file: string; line: number }[];
   /** Absent in actor sources cached before groups existed. */
   groups?: { value: { name: string; aliases: string[]; codes: string[] }; file: string; line: number }[];
+  /** Absent in actor sources cached before ethnic groups existed, and in folders without the file. */
+  ethnic?: { value: { name: string; adjectives: string[]; demonyms: string[]; countries: string[] }; file: string; line: number }[];
 }
 
 const PLAIN = /^[A-Za-z0-9.,&]+(?: [A-Za-z0-9.,&]+)*$/;
@@ -106,6 +110,11 @@ export function compileActors(src: ActorSources): ActorDictionary {
   for (const e of src.organisations) {
     const o = e.value;
     for (const n of [o.name, ...o.aliases]) add(n, { type: 'organisation', code: o.code, kind: o.kind, country: o.country, entry: where(e) });
+  }
+  for (const e of src.ethnic ?? []) {
+    const g = e.value;
+    const hit: NameHit = { type: 'ethnic', code: g.countries[0], countries: g.countries, entry: where(e) };
+    for (const n of [g.name, ...g.adjectives, ...g.demonyms]) add(n, hit);
   }
   for (const e of src.groups ?? []) {
     const g = e.value;

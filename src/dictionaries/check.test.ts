@@ -96,6 +96,15 @@ describe('dyad dict check', () => {
     ]);
   });
 
+  it('reports an ethnic group living in a country countries.yaml does not have, and one that takes a country\'s adjective', () => {
+    const r = checkDictionaries({
+      dictDir: folder({ 'actors/ethnic-groups.yaml': '- name: Uyghurs\n  adjectives: [Uyghur]\n  demonyms: []\n  countries: [CHN, XQZ]\n- name: Kazakhs\n  adjectives: [Kazakh]\n  demonyms: []\n  countries: [CHN]\n' }),
+    });
+    expect(errors(r)).toEqual([expect.stringMatching(/ethnic-groups.yaml:1: ethnic group "Uyghurs": country XQZ is not in countries.yaml/)]);
+    expect(warnings(r)).toEqual([expect.stringMatching(/ethnic-groups.yaml:5: "Kazakh" names ethnic CHN here and adjective KAZ/)]);
+    expect(r.counts['ethnic groups']).toBe(2);
+  });
+
   it('accepts code blocks a folder declares in actors/codes.tsv', () => {
     const r = checkDictionaries({ dictDir: folder({ 'actors/institutions.yaml': '- code: KAZLEGXXX\n  names: [Mazhilis]\n', 'actors/codes.tsv': 'code\tkind\tmeaning\nXXX\trole\ttest\n' }) });
     expect(errors(r)).toEqual([]);

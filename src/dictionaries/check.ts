@@ -60,10 +60,10 @@ export function readCodeList(file: string, out: Map<string, Set<'prefix' | 'role
   });
 }
 
-const ACTOR_FILES = new Set(['countries.yaml', 'organisations.yaml', 'institutions.yaml', 'roles.yaml', 'groups.yaml']);
+const ACTOR_FILES = new Set(['countries.yaml', 'organisations.yaml', 'institutions.yaml', 'roles.yaml', 'groups.yaml', 'ethnic-groups.yaml']);
 
 interface NameRecord {
-  kind: 'country' | 'adjective' | 'demonym' | 'capital' | 'city' | 'institution' | 'organisation' | 'group' | 'person';
+  kind: 'country' | 'adjective' | 'demonym' | 'capital' | 'city' | 'institution' | 'organisation' | 'group' | 'ethnic' | 'person';
   code: string;
   name: string;
   file: string;
@@ -124,6 +124,7 @@ export function checkDictionaries(options: CheckOptions = {}): CheckResult {
   counts.roles = sources.roles.length;
   counts.people = sources.people.length;
   counts.groups = sources.groups?.length ?? 0;
+  counts['ethnic groups'] = sources.ethnic?.length ?? 0;
 
   const countries = new Set(sources.countries.map((c) => c.value.code));
   if (options.dictDir) {
@@ -151,6 +152,9 @@ export function checkDictionaries(options: CheckOptions = {}): CheckResult {
   }
   for (const e of sources.institutions) checkCode(e.value.code, e.file, e.line, 'institution code');
   for (const e of sources.groups ?? []) for (const c of e.value.codes) checkCode(c, e.file, e.line, `group "${e.value.name}" code`);
+  for (const e of sources.ethnic ?? []) {
+    for (const c of e.value.countries) if (!countries.has(c)) err(e.file, e.line, `ethnic group "${e.value.name}": country ${c} is not in countries.yaml`);
+  }
   for (const e of sources.people) for (const r of e.value.roles) checkCode(r.code, e.file, e.line, `role code of ${e.value.name}:`);
   for (const e of sources.roles) {
     for (let i = 0; i < e.value.code.length; i += 3) {
@@ -267,6 +271,9 @@ function checkNames(src: ActorSources, err: Report, warn: Report): void {
   for (const e of src.groups ?? []) {
     for (const n of [e.value.name, ...e.value.aliases]) add({ kind: 'group', code: e.value.codes.join('+'), name: n, file: e.file, line: e.line });
   }
+  for (const e of src.ethnic ?? []) {
+    for (const n of [e.value.name, ...e.value.adjectives, ...e.value.demonyms]) add({ kind: 'ethnic', code: e.value.countries.join('+'), name: n, file: e.file, line: e.line });
+  }
   for (const e of src.people) {
     const who = `person:${nameKey(e.value.name)}`;
     for (const n of [e.value.name, ...e.value.aliases]) add({ kind: 'person', code: who, name: n, file: e.file, line: e.line });
@@ -290,7 +297,7 @@ function checkNames(src: ActorSources, err: Report, warn: Report): void {
         err(r.file, r.line, `"${r.name}" names ${r.kind === 'person' ? 'a person' : `${r.kind} ${r.code}`} here and ${describe(clash)}`);
       } else if (!clash && r.kind !== 'city' && !earlier.every((x) => x.kind === 'city')) {
         const other = earlier.find((x) => x.code !== r.code) ?? first;
-        if (other.code !== r.code) warn(r.file, r.line, `"${r.name}" names ${r.kind === 'person' ? 'a person' : `${r.kind} ${r.code}`} here and ${describe(other)} (the coder prefers person, institution, organisation, country, capital, adjective, demonym, city)`);
+        if (other.code !== r.code) warn(r.file, r.line, `"${r.name}" names ${r.kind === 'person' ? 'a person' : `${r.kind} ${r.code}`} here and ${describe(other)} (the coder prefers person, institution, organisation, country, capital, adjective, demonym, ethnic group, city)`);
       }
     }
   }

@@ -15,7 +15,7 @@ import { loadIntentRules, type IntentRules } from './intent.js';
 import { loadImpliedTargets, type ImpliedTargets } from './implied-targets.js';
 import { loadCrowdRecodes, loadSourceExclusions, loadSourceRecodes, loadSourceSectors, type CrowdRecodes, type SourceExclusions, type SourceRecodes, type SourceSectors } from './source-exclusions.js';
 import { loadVerbClasses, type VerbClasses } from './verb-classes.js';
-import { countrySchema, groupSchema, institutionSchema, organisationSchema, personSchema, roleSchema } from './schema.js';
+import { countrySchema, ethnicSchema, groupSchema, institutionSchema, organisationSchema, personSchema, roleSchema } from './schema.js';
 import { loadTopics, type Topics } from './topics.js';
 import { readYamlList, type YamlProblem } from './yaml-file.js';
 
@@ -158,7 +158,7 @@ function pickDir(root: string, sub: string): string {
 
 /** The YAML actor files in `dir`, in a fixed order. */
 function actorFiles(dir: string): string[] {
-  const files = ['countries.yaml', 'organisations.yaml', 'institutions.yaml', 'roles.yaml', 'groups.yaml'].map((f) => join(dir, f)).filter((f) => existsSync(f));
+  const files = ['countries.yaml', 'organisations.yaml', 'institutions.yaml', 'roles.yaml', 'groups.yaml', 'ethnic-groups.yaml'].map((f) => join(dir, f)).filter((f) => existsSync(f));
   const peopleDir = join(dir, 'people');
   if (existsSync(peopleDir)) files.push(...readdirSync(peopleDir).filter((n) => n.endsWith('.yaml')).sort().map((f) => join(peopleDir, f)));
   return files;
@@ -210,5 +210,6 @@ export function readActorSources(dir: string, problems?: YamlProblem[]): ActorSo
     roles: list('roles.yaml', roleSchema),
     people,
     groups: list('groups.yaml', groupSchema),
+    ethnic: list('ethnic-groups.yaml', ethnicSchema),
   };
 }

@@ -46,6 +46,14 @@ export const groupSchema = z.strictObject({
   codes: z.array(actorCode).min(2, 'a group has at least two codes'),
 });
 
+/** An ethnic or religious community living in one or more countries (`Kurds`, `Karen`): coded by where they live. */
+export const ethnicSchema = z.strictObject({
+  name: z.string().min(1),
+  adjectives: names,
+  demonyms: names,
+  countries: z.array(z.string().regex(/^[A-Z]{3}$/, 'expected an ISO alpha-3 country code')).min(1),
+});
+
 export const personRoleSchema = z.strictObject({
   code: actorCode,
   title: z.string().min(1).optional(),
@@ -74,6 +82,7 @@ export const institutionFile = z.array(institutionSchema);
 export const roleFile = z.array(roleSchema);
 export const personFile = z.array(personSchema);
 export const groupFile = z.array(groupSchema);
+export const ethnicFile = z.array(ethnicSchema);
 export const topicFile = z.array(topicSchema);
 
 export type CountryEntry = z.infer<typeof countrySchema>;
