@@ -86,10 +86,16 @@ export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence,
   found.sort((x, y) => y.words.length - x.words.length || x.gaps - y.gaps || x.trigger - y.trigger);
   const taken = new Set<number>();
   const out: PatternMatch[] = [];
-  for (const m of found) {
-    if (governed.has(m)) continue;
-    if (taken.has(m.trigger)) continue;
-    if (m.words.some((w) => taken.has(w))) continue;
+  for (const found1 of found) {
+    if (governed.has(found1) || taken.has(found1.trigger)) continue;
+    let m = found1;
+    // `demanded that its partners refuse to recognize`: when a longer match elsewhere has taken one of this match's
+    // words, the best of its alternatives that keeps clear of them stands instead (`demand {target}`).
+    if (m.words.some((w) => taken.has(w))) {
+      const free = m.alternatives.findIndex((a) => !a.words.some((w) => taken.has(w)));
+      if (free < 0) continue;
+      m = { ...m.alternatives[free], alternatives: m.alternatives.slice(free + 1).filter((a) => !a.words.some((w) => taken.has(w))) };
+    }
     for (const w of m.words) taken.add(w);
     out.push(m);
   }
