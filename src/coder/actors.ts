@@ -206,6 +206,13 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
       learn(state, doc, piece, m);
       return m;
     }
+    // `President Bush` with no Bush in office on the date: the holders of that title and name, if all of one country.
+    const byTitle = sector && !country && !inst && piece.end - piece.start === 1 && !modifier ? titledSurname(dict, name, sector, options.date) : null;
+    if (byTitle) {
+      const m = makeMention(doc, piece.start, piece.end, byTitle.code, byTitle.person.name, 'person', [{ rule: 'titled-surname', entry: byTitle.person.sources[0] }, ...roleWhy]);
+      learn(state, doc, piece, m);
+      return m;
+    }
     if (country && sector) {
       code = country.code + sector;
       why.push({ rule: 'title-with-country', entry: country.entry }, ...roleWhy);
@@ -352,6 +359,13 @@ function surnameInOffice(dict: ActorDictionary, surname: string, date: string | 
   if (!people || !date) return null;
   const inOffice = people.filter((p) => p.roles.some((r) => (!r.from || r.from <= date) && (!r.to || date <= r.to)));
   return inOffice.length === 1 ? { person: inOffice[0], entry: inOffice[0].sources[0] } : null;
+}
+
+/** The people of a surname who held an office of the title's sector, when all of one country: the role nearest the date. */
+function titledSurname(dict: ActorDictionary, surname: string, sector: string, date: string | null): { person: Person; code: string } | null {
+  const found = (dict.surnames.get(surname) ?? []).map((person) => ({ person, held: personRoleByTitle(person, sector, null, date) })).filter((x) => x.held);
+  if (!found.length || new Set(found.map((x) => x.held!.code.slice(0, 3))).size !== 1) return null;
+  return { person: found[0].person, code: found[0].held!.code };
 }
 
 /** A mention ends with its last dictionary piece: trailing words (`Canada's diplomatic rift`) may be a trigger. */

@@ -217,6 +217,9 @@ describe('events', () => {
     // `demand {target} recognize` loses `recognize` to `refuse to recognize`; `demand {target}` stands instead.
     expect(triples('Greece demanded that its European Union partners refuse to recognize Macedonia.')).toContain('GRCGOV 100 IGOEUREEC');
   });
+  it('reads a titled surname no one holds on the date as the office of its holders, when they are of one country', () => {
+    expect(triples('President Bush has threatened further action against Russia.', '2000-01-01')).toEqual(['USAGOV 130 RUSGOV']);
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);
