@@ -149,7 +149,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const candidates = [
       ...eventNounTargets(doc, impliedTargets(doc, acts, inSentence, dicts.verbs, dicts.implied, dicts.intent.cameo, codeOf, (c) => twoParties(mentions, c)), inSentence, records, dicts.events, codeOf, mentions, dicts.verbs.judgementNouns)
         .filter((c) => c.target || !c.needsTarget),
-      ...reportedAccusations(doc, acts, inSentence, dicts.verbs),
+      // Only an act reported as done is an accusation; one announced (`will tighten sanctions`) is not.
+      ...reportedAccusations(doc, acts.filter((c) => !announcedOf(c).announced), inSentence, dicts.verbs),
     ];
     // After the codes above were read: a speaker's `must` no demand pattern coded.
     candidates.push(...reportedObligations(doc, requests, all, refined, inSentence, dicts.verbs));
