@@ -220,6 +220,9 @@ describe('events', () => {
   it('reads a titled surname no one holds on the date as the office of its holders, when they are of one country', () => {
     expect(triples('President Bush has threatened further action against Russia.', '2000-01-01')).toEqual(['USAGOV 130 RUSGOV']);
   });
+  it('takes the name after a slot\'s title word as the slot\'s target', () => {
+    expect(triples("Nigeria's foreign minister summoned Niger's ambassador Brah Mohamane to complain of inaction.")).toContain('NGAGOV 114 NERGOV');
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

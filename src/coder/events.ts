@@ -195,7 +195,11 @@ function slotTarget(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: 
     // `placed {target} under martial law`: a slot inside the pattern holds the words before its next word; when
     // they name no actor (`placed the country under`), the slot is filled, not to be looked for further on.
     const inside = mentionAt(mentions, from, next - from - 1, doc, verbs, undefined, false, m.pattern.placeTarget);
-    if (inside || hasNoun(doc, from, next)) return inside;
+    if (inside) return inside;
+    // `summoned Niger's ambassador Brah Mohamane`: the name after the slot's title word is the one the slot holds.
+    const named = mentions.find((x) => x.tokenStart === next + 1 && x.kind === 'person');
+    if (named && next + 1 >= m.end) return named;
+    if (hasNoun(doc, from, next)) return null;
   }
   // An empty inner slot (`cut off electricity to Armenia` for `cut off {target} electricity`) looks after the match,
   // unless a mention starts right at it.
