@@ -16,6 +16,8 @@ export interface AnnouncedCode {
   code: string;
   announced: Span | null;
   requested?: Request;
+  /** Announced as not to happen (`will not accept`): the code is the refusal's. */
+  refused?: boolean;
 }
 
 /**

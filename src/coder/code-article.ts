@@ -17,6 +17,7 @@ import { parseSentence, type TreeParser } from './syntax.js';
 import { hypothetical, unrealizedBy } from './modality.js';
 import { actCode, actorOut, announcedCode, sourceOut, spanOfTokens, type AnnouncedCode } from './act-code.js';
 import { findRequests, reportedObligations, requestFor, type Request } from './requested.js';
+import { requestCodeFor } from '../dictionaries/intent.js';
 import { attachTopics } from './topics.js';
 import { impliedTargets } from './implied-target.js';
 import { eventNounTargets } from './event-noun-target.js';
@@ -126,7 +127,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
       return u;
     };
     const all = assignActors(doc, matches, inSentence, dicts.verbs, tree, dicts.intent.cameo.has('173') ? dicts.stateActs : []);
-    const acts = all.filter((c) => !unrealized(c.match));
+    // A refusal is coded only where the refused act has a refusal code (ontology/requests.tsv).
+    const acts = all.filter((c) => !unrealized(c.match) && (!c.refused || requestCodeFor(dicts.intent, c.match.pattern.code, 'refusal')));
     // What was asked for, demanded or refused gives the request its code (`urged Israel to ease` -> 0251).
     const requests = findRequests(doc, matches, unrealized, dicts.intent, dicts.verbs);
     const refined = new Set<Request>();
@@ -136,7 +138,9 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
       let a = announcedByMatch.get(c.match);
       if (!a) {
         a = announcedCode(doc, dicts, sent, c);
-        const r = a.announced ? null : requestFor(c, a.code, requests);
+        // `will not accept any more refugees`: the refusal of what would have been done.
+        if (c.refused) a = { code: requestCodeFor(dicts.intent, c.match.pattern.code, 'refusal') ?? '', announced: null, refused: true };
+        const r = a.announced || c.refused ? null : requestFor(c, a.code, requests);
         if (r) {
           refined.add(r);
           a = { code: r.code, announced: null, requested: r };
@@ -282,7 +286,9 @@ function makeRecord(
         ? { rule: `${announcedAs.code.startsWith('13') ? 'threat' : 'intent'}-of-${m.pattern.code}`, span: announced }
         : announcedAs.requested
           ? { rule: `${announcedAs.requested.kind}-of-${announcedAs.requested.act.pattern.code}`, span: spanOfTokens(doc, announcedAs.requested.act) }
-          : null,
+          : announcedAs.refused && m.negator !== null
+            ? { rule: `refusal-of-${m.pattern.code}`, span: spanOfTokens(doc, { ...m, trigger: m.negator, words: [m.negator] }) }
+            : null,
       source: [{ rule: c.rule }, ...c.source.why],
       target: c.target ? c.target.why : [],
       date: { rule: date.rule, span: date.span },

@@ -223,6 +223,13 @@ describe('events', () => {
   it('takes the name after a slot\'s title word as the slot\'s target', () => {
     expect(triples("Nigeria's foreign minister summoned Niger's ambassador Brah Mohamane to complain of inaction.")).toContain('NGAGOV 114 NERGOV');
   });
+  it('codes an act announced as not to happen as its refusal, and a negated act as nothing', () => {
+    expect(triples('Syria said it will not accept any more Iraqi refugees.')).toEqual(['SYRGOV 1223 IRQREF']);
+    expect(triples('Russia did not attend the talks with Ukraine.')).toEqual([]);
+  });
+  it('codes a state\'s investigation told in the passive as the state\'s', () => {
+    expect(triples('A US national has been put under investigation in Italy.')).toEqual(['ITAGOV 090 USAGOV']);
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

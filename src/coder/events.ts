@@ -16,6 +16,8 @@ export interface EventCandidate {
   rule: string;
   /** Its pattern asks for a target the clause does not name: kept only if a target is implied (implied-target.ts). */
   needsTarget?: boolean;
+  /** `will not accept any more refugees`: an act announced as one that will not happen, coded as a refusal. */
+  refused?: boolean;
 }
 
 /** Tokens that end the clause a subject is looked for in. */
@@ -39,7 +41,10 @@ export function assignActors(
 ): EventCandidate[] {
   const out: EventCandidate[] = [];
   for (const best of matches) {
-    if (best.negated || best.pattern.code === BLOCK) continue;
+    if (best.pattern.code === BLOCK) continue;
+    // A negated act did not happen; one announced as not to happen (`will not accept`) is refused.
+    const refused = best.negated && willNot(doc, best);
+    if (best.negated && !refused) continue;
     // The longest pattern may fail to find its actors where a shorter one at the same trigger succeeds.
     let coded = false;
     for (const m of [best, ...best.alternatives]) {
@@ -50,13 +55,13 @@ export function assignActors(
       }
       const found = assignOne(doc, m, mentions, tree, verbs, false, stateActs);
       if (found.length) {
-        out.push(...found, ...reverseActs(found));
+        out.push(...(refused ? found.map((c) => ({ ...c, refused: true })) : [...found, ...reverseActs(found)]));
         coded = true;
         break;
       }
     }
     // A source whose target the clause does not name (`condemned the murder`): the caller may find it elsewhere.
-    if (!coded) out.push(...assignOne(doc, best, mentions, tree, verbs, true, stateActs).filter((c) => !c.target).map((c) => ({ ...c, needsTarget: true })));
+    if (!coded && !refused) out.push(...assignOne(doc, best, mentions, tree, verbs, true, stateActs).filter((c) => !c.target).map((c) => ({ ...c, needsTarget: true })));
   }
   return out;
 }
@@ -239,6 +244,17 @@ function stateOf(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: Ver
   const anchor = place ?? (official ? speaker : patient);
   return impliedActor(country, 'GOV', anchor, place ? 'state-of-place' : official ? 'state-of-speaker' : 'state-of-those-it-was-done-to');
 }
+
+/** Is the match's negator that of a modal (`will not`, `would not`, `won't`): the act is announced as not to happen? */
+function willNot(doc: Doc, m: PatternMatch): boolean {
+  if (m.negator === null) return false;
+  const { lower, pos } = doc.tokens;
+  let t = m.negator - 1;
+  while (t >= 0 && pos[t] === 'ADV' && lower[t] !== 'not') t--;
+  return t >= 0 && WILL.has(lower[t]);
+}
+
+const WILL = new Set(['will', 'would', 'wo', 'shall']);
 
 /** Does the target slot stand between two of the match's words (`place {target} under martial law`)? */
 function innerSlot(m: PatternMatch): boolean {
