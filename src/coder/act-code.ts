@@ -8,7 +8,7 @@ import type { PatternMatch } from './event-matcher.js';
 import type { EventCandidate } from './events.js';
 import type { Request } from './requested.js';
 import { announcedBy } from './modality.js';
-import { announcedCodeFor } from '../dictionaries/intent.js';
+import { announcedCodeFor, threatCodeFor } from '../dictionaries/intent.js';
 import { recodeBySource, recodeForCrowd, sectorByAct } from '../dictionaries/source-exclusions.js';
 
 /** The code the act's words give: its own, as announced (`will send aid`, 033) or as a request's (`urged X to ease`). */
@@ -28,7 +28,21 @@ export function announcedCode(doc: Doc, dicts: Dictionaries, sent: Sentence, c: 
   const m = c.match;
   const rule = announcedCodeFor(dicts.intent, m.pattern.code);
   const announced = rule ? announcedBy(doc, sent, m.trigger, rule.words) : null;
+  // `will withdraw its peacekeepers from Chad unless ...`: an act announced on a condition the other must meet is a
+  // threat (CAMEO 130 when the act has no threat code of its own).
+  if (announced && rule?.code.startsWith('03') && conditional(doc, sent, m.end)) return { code: threatCodeFor(dicts.intent, m.pattern.code) ?? GENERIC_THREAT, announced };
   return { code: announced && rule ? rule.code : m.pattern.code, announced };
+}
+
+const GENERIC_THREAT = '130';
+
+/** Does `unless` follow the act in its sentence, before the clause ends? */
+function conditional(doc: Doc, sent: Sentence, from: number): boolean {
+  for (let t = from; t < sent.tokenEnd; t++) {
+    if (doc.tokens.text[t] === ';' || doc.tokens.text[t] === '.') return false;
+    if (doc.tokens.lower[t] === 'unless') return true;
+  }
+  return false;
 }
 
 /** The code the record is written with; codes a dictionary folder declares outside CAMEO keep their meaning. */

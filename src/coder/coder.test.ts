@@ -230,6 +230,9 @@ describe('events', () => {
   it('codes a state\'s investigation told in the passive as the state\'s', () => {
     expect(triples('A US national has been put under investigation in Italy.')).toEqual(['ITAGOV 090 USAGOV']);
   });
+  it('codes an act announced on a condition the other must meet as a threat', () => {
+    expect(triples('Nigeria said it will withdraw its peacekeepers from Chad unless Chad arranges a ceasefire.')).toContain('NGAGOV 130 TCDGOV');
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

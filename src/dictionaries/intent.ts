@@ -100,6 +100,13 @@ export function announcedCodeFor(rules: IntentRules, code: string): { code: stri
   return null;
 }
 
+/** The threat code of an act (`impose sanctions` -> 1312), whether or not it is a conflict act's, or null. */
+export function threatCodeFor(rules: IntentRules, code: string): string | null {
+  if (!rules.cameo.has(code)) return null;
+  for (const [act, threat] of rules.threat.map) if (code.startsWith(act)) return threat;
+  return null;
+}
+
 /** The intent or threat code for an act code, or null. */
 export function intentFor(rules: IntentRules, code: string): string | null {
   return announcedCodeFor(rules, code)?.code ?? null;
