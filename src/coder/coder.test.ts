@@ -231,7 +231,8 @@ describe('events', () => {
     expect(triples('A US national has been put under investigation in Italy.')).toEqual(['ITAGOV 090 USAGOV']);
   });
   it('codes an act announced on a condition the other must meet as a threat', () => {
-    expect(triples('Nigeria said it will withdraw its peacekeepers from Chad unless Chad arranges a ceasefire.')).toContain('NGAGOV 130 TCDGOV');
+    expect(triples('Nigeria said it will withdraw its peacekeeping force from Chad unless Chad arranges a ceasefire.')).toContain('NGAGOV 130 TCDGOV');
+    expect(triples('Nigeria said it will withdraw its peacekeeping force from Chad.')).toContain('NGAGOV 0356 TCDGOV');
   });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
