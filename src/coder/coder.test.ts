@@ -234,6 +234,9 @@ describe('events', () => {
     expect(triples('Nigeria said it will withdraw its peacekeeping force from Chad unless Chad arranges a ceasefire.')).toContain('NGAGOV 130 TCDGOV');
     expect(triples('Nigeria said it will withdraw its peacekeeping force from Chad.')).toContain('NGAGOV 0356 TCDGOV');
   });
+  it('counts a hyphenated word as one word of a pattern\'s gap', () => {
+    expect(triples('The Israeli army lifted on Friday a day-old blockade on Palestinian lorries.')).toContain('ISRMIL 0872 PSE');
+  });
   it('does not take troops arriving somewhere for a visit', () => {
     expect(triples('Russian paratroopers arrived in Kazakhstan on Thursday.')).toEqual([]);
     expect(triples('Russian Foreign Minister Sergei Lavrov arrived in Kazakhstan on Thursday.', '2024-04-26')).toEqual(['RUSGOV 042 KAZ']);

@@ -160,8 +160,13 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): Pattern
       afterSlot = true;
       continue;
     }
-    // A word joined to the one before (`new_economic`) must follow it directly.
-    const limit = Math.min(sent.tokenEnd, e.adjacent && !afterSlot ? pos + 2 : pos + 1 + (afterSlot ? SLOT_GAP : GAP) + 1);
+    // A word joined to the one before (`new_economic`) must follow it directly. A hyphenated word (`a day-old
+    // blockade`) counts as one word of the gap.
+    let limit = Math.min(sent.tokenEnd, e.adjacent && !afterSlot ? pos + 2 : pos + 1 + (afterSlot ? SLOT_GAP : GAP) + 1);
+    if (!(e.adjacent && !afterSlot)) {
+      for (let j = pos + 1; j < limit && limit < sent.tokenEnd; j++) if (tokens.text[j] === '-' && tokens.start[j] === tokens.end[j - 1]) limit += 2;
+      limit = Math.min(limit, sent.tokenEnd);
+    }
     let hit = -1;
     for (let j = pos + 1; j < limit; j++) {
       if (e.alts.includes(tokens.lemma[j]) || e.alts.includes(tokens.lower[j])) {
