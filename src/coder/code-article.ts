@@ -14,7 +14,7 @@ import type { PatternMatch } from './event-matcher.js';
 import type { Gazetteer } from './gazetteer.js';
 import { datelinePlace, sentencePlaces, type PlaceFound } from './places.js';
 import { parseSentence, type TreeParser } from './syntax.js';
-import { hypothetical, unrealizedBy } from './modality.js';
+import { hypothetical, tokenSpan, unrealizedBy } from './modality.js';
 import { actCode, actorOut, announcedCode, sourceOut, spanOfTokens, type AnnouncedCode } from './act-code.js';
 import { findRequests, reportedObligations, requestFor, type Request } from './requested.js';
 import { requestCodeFor } from '../dictionaries/intent.js';
@@ -126,7 +126,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
       if (u === undefined) unrealizedAt.set(m.trigger, (u = unrealizedBy(doc, sent, m.trigger, dicts.verbs)));
       return u;
     };
-    const all = assignActors(doc, matches, inSentence, dicts.verbs, tree, dicts.intent.cameo.has('173') ? dicts.stateActs : []);
+    const all = assignActors(doc, matches, inSentence, dicts.verbs, tree, dicts.stateActs);
     // A refusal is coded only where the refused act has a refusal code (ontology/requests.tsv).
     const acts = all.filter((c) => !unrealized(c.match) && (!c.refused || requestCodeFor(dicts.intent, c.match.pattern.code, 'refusal')));
     // What was asked for, demanded or refused gives the request its code (`urged Israel to ease` -> 0251).
@@ -137,10 +137,10 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const announcedOf = (c: EventCandidate) => {
       let a = announcedByMatch.get(c.match);
       if (!a) {
-        a = announcedCode(doc, dicts, sent, c);
-        // `will not accept any more refugees`: the refusal of what would have been done.
-        if (c.refused) a = { code: requestCodeFor(dicts.intent, c.match.pattern.code, 'refusal') ?? '', announced: null, refused: true };
-        const r = a.announced || c.refused ? null : requestFor(c, a.code, requests);
+        // `will not accept any more refugees`: the refusal of what would have been done (the filter above kept only
+        // refusals with a code).
+        a = c.refused ? { code: requestCodeFor(dicts.intent, c.match.pattern.code, 'refusal')!, announced: null, refused: true } : announcedCode(doc, dicts, sent, c);
+        const r = a.announced || a.refused ? null : requestFor(c, a.code, requests);
         if (r) {
           refined.add(r);
           a = { code: r.code, announced: null, requested: r };
@@ -287,7 +287,7 @@ function makeRecord(
         : announcedAs.requested
           ? { rule: `${announcedAs.requested.kind}-of-${announcedAs.requested.act.pattern.code}`, span: spanOfTokens(doc, announcedAs.requested.act) }
           : announcedAs.refused && m.negator !== null
-            ? { rule: `refusal-of-${m.pattern.code}`, span: spanOfTokens(doc, { ...m, trigger: m.negator, words: [m.negator] }) }
+            ? { rule: `refusal-of-${m.pattern.code}`, span: tokenSpan(doc, m.negator) }
             : null,
       source: [{ rule: c.rule }, ...c.source.why],
       target: c.target ? c.target.why : [],

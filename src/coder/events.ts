@@ -75,7 +75,8 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
   const tried = tree ? treeActors(doc, tree, m, mentions, verbs) : null;
   if (tried === 'governed') return out;
   // A passive with no agent names no doer, unless only a state does such acts (`had been arrested`).
-  if (tried === 'agentless') return stateActs.some((c) => p.code.startsWith(c)) ? stateAct(doc, m, mentions, verbs) : out;
+  const stateOnly = stateActs.some((c) => p.code.startsWith(c));
+  if (tried === 'agentless') return stateOnly ? stateAct(doc, m, mentions, verbs) : out;
   const fromTree = tried;
   if (p.pairSubject) {
     // `{pair} agree`: only a compound subject, whose members act on each other, in both directions.
@@ -129,7 +130,7 @@ function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: Se
   } else {
     // `Soleimani was killed when ...`: an active pattern used in the passive, with no `by` agent, names no doer;
     // unless only a state does such acts (`18 Saudi nationals had been arrested`): then the state did.
-    if (isPassiveUse(doc, m)) return stateActs.some((c) => p.code.startsWith(c)) ? stateAct(doc, m, mentions, verbs) : out;
+    if (isPassiveUse(doc, m)) return stateOnly ? stateAct(doc, m, mentions, verbs) : out;
     // `talks mediated by the OSCE`: a participle with `by` names its doer after it.
     const byAgent = participleAgent(doc, m, mentions);
     if (byAgent) {
@@ -217,14 +218,13 @@ function slotTarget(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: 
 
 /** A state's act told in the passive with no doer: the state did it to the clause's subject. */
 function stateAct(doc: Doc, m: PatternMatch, mentions: ActorMention[], verbs: VerbClasses): EventCandidate[] {
-  let patient = subjectBefore(doc, mentions, m.trigger, verbs);
+  const patient = subjectBefore(doc, mentions, m.trigger, verbs);
+  if (!patient) return [];
   // The subject of the passive itself: no other verb between it and the act (`... to amend the constitution so that
   // same-sex marriages are banned` is no ban on the party named before).
-  for (let t = patient ? patient.tokenEnd : m.trigger; t < m.trigger; t++) {
-    if (doc.tokens.pos[t] === 'VERB' && !BE.has(doc.tokens.lower[t])) patient = null;
-  }
-  const state = patient ? stateOf(doc, m, mentions, verbs, patient) : null;
-  return patient && state ? expandPairs(m, state, patient, 'passive-state-act') : [];
+  for (let t = patient.tokenEnd; t < m.trigger; t++) if (doc.tokens.pos[t] === 'VERB' && !BE.has(doc.tokens.lower[t])) return [];
+  const state = stateOf(doc, m, mentions, verbs, patient);
+  return state ? expandPairs(m, state, patient, 'passive-state-act') : [];
 }
 
 /** Sectors of a state's own organs: an official speaker of one reports what its state did. */

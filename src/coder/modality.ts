@@ -19,7 +19,8 @@ function predicateOf(doc: Doc, sent: Sentence, trigger: number): number {
   return trigger;
 }
 
-function spanOf(doc: Doc, i: number): Span {
+/** The span of one token. */
+export function tokenSpan(doc: Doc, i: number): Span {
   return { start: doc.tokens.start[i], end: doc.tokens.end[i], text: doc.tokens.text[i] };
 }
 
@@ -28,7 +29,7 @@ export function announcedBy(doc: Doc, sent: Sentence, trigger: number, words: Se
   const { tokens } = doc;
   // An event noun or adjective is announced through the verb that carries it (`agreed to hold talks`).
   const pred = predicateOf(doc, sent, trigger);
-  const span = (i: number) => spanOf(doc, i);
+  const span = (i: number) => tokenSpan(doc, i);
   // `pledged relief supplies to Fiji`: the verb that carries the event noun announces it.
   // Not a participle modifying the noun (`went ahead with planned talks`).
   const modifier = pred > sent.tokenStart && ['DET', 'ADP', 'ADJ'].includes(tokens.pos[pred - 1]);
@@ -84,7 +85,7 @@ const NP_SPAN = 8;
  */
 export function unrealizedBy(doc: Doc, sent: Sentence, trigger: number, verbs: VerbClasses): Span | null {
   const { tokens } = doc;
-  const span = (i: number) => spanOf(doc, i);
+  const span = (i: number) => tokenSpan(doc, i);
   let t = predicateOf(doc, sent, trigger) - 1;
   while (t >= sent.tokenStart && (tokens.pos[t] === 'ADV' || tokens.lower[t] === 'be' || tokens.lower[t] === 'not' || tokens.lower[t] === "n't")) t--;
   if (t < sent.tokenStart) return null;

@@ -28,9 +28,11 @@ describe('implied targets', () => {
   });
 });
 
+/** Writes a rule file of the test folder and gives its path. */
+const w = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+
 describe('announced acts', () => {
   it('reads cooperative acts as intents and conflict acts as threats, each with its own words', () => {
-    const w = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
     const rules = loadIntentRules(
       { intentMap: w('i.tsv', '07\t033\taid\n'), intentWords: w('i.txt', 'agree\n'), threatMap: w('t.tsv', '16\t131\tsanctions\n'), threatWords: w('t.txt', 'threaten\n') },
       codes,
@@ -42,11 +44,9 @@ describe('announced acts', () => {
     expect(announcedCodeFor(rules, '1611')).toBeNull();
   });
   it('rejects a threat row whose code is not a 13x code', () => {
-    const w = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
     expect(() => loadIntentRules({ intentMap: w('i2.tsv', ''), intentWords: w('i2.txt', ''), threatMap: w('t2.tsv', '16\t033\tx\n'), threatWords: w('t2.txt', '') }, codes)).toThrow(/t2\.tsv:1/);
   });
   it('gives a request the code of the intent of what it asks for, longest prefix first', () => {
-    const w = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
     const all = new Set([...codes, '0333', '023', '0233', '103', '1033', '122', '1223']);
     const rules = loadIntentRules(
       {

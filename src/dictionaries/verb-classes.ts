@@ -1,4 +1,5 @@
-// Loads the verb classes the grammar rules use (data/lexicon/verbs.yaml): light, reporting and object-control verbs.
+// Loads the verb and noun classes the grammar rules use (data/lexicon/verbs.yaml): light, reporting and object-control
+// verbs, the words that make an act one not done, and the nouns some rules read.
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -25,38 +26,29 @@ export interface VerbClasses {
   killing: Set<string>;
 }
 
-const schema = z.strictObject({
-  light: z.array(z.string().min(1)),
-  reporting: z.array(z.string().min(1)),
-  object_control: z.array(z.string().min(1)),
-  unrealizing: z.array(z.string().min(1)),
-  unrealizing_nouns: z.array(z.string().min(1)),
-  asking: z.array(z.string().min(1)),
-  demanding: z.array(z.string().min(1)),
-  refusing: z.array(z.string().min(1)),
-  alleging: z.array(z.string().min(1)),
-  killing: z.array(z.string().min(1)),
-  judgement_nouns: z.array(z.string().min(1)),
-  crowd_nouns: z.array(z.string().min(1)),
-});
+/** The key of each class in verbs.yaml. */
+const FILE_KEYS = {
+  light: 'light',
+  reporting: 'reporting',
+  objectControl: 'object_control',
+  unrealizing: 'unrealizing',
+  unrealizingNouns: 'unrealizing_nouns',
+  asking: 'asking',
+  demanding: 'demanding',
+  refusing: 'refusing',
+  alleging: 'alleging',
+  killing: 'killing',
+  judgementNouns: 'judgement_nouns',
+  crowdNouns: 'crowd_nouns',
+} as const satisfies Record<keyof VerbClasses, string>;
+
+const words = z.array(z.string().min(1));
+const schema = z.strictObject(Object.fromEntries(Object.values(FILE_KEYS).map((k) => [k, words])) as Record<(typeof FILE_KEYS)[keyof VerbClasses], typeof words>);
 
 export function loadVerbClasses(file: string): VerbClasses {
   if (!existsSync(file)) throw new DictionaryError('missing verb classes file', { where: file });
   const result = schema.safeParse(parse(readFileSync(file, 'utf8')));
   if (!result.success) throw new DictionaryError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), { where: file });
-  const set = (words: string[]) => new Set(words.map((w) => w.toLowerCase()));
-  return {
-    light: set(result.data.light),
-    reporting: set(result.data.reporting),
-    objectControl: set(result.data.object_control),
-    unrealizing: set(result.data.unrealizing),
-    unrealizingNouns: set(result.data.unrealizing_nouns),
-    asking: set(result.data.asking),
-    demanding: set(result.data.demanding),
-    refusing: set(result.data.refusing),
-    alleging: set(result.data.alleging),
-    killing: set(result.data.killing),
-    judgementNouns: set(result.data.judgement_nouns),
-    crowdNouns: set(result.data.crowd_nouns),
-  };
+  const data = result.data;
+  return Object.fromEntries(Object.entries(FILE_KEYS).map(([field, key]) => [field, new Set(data[key].map((w) => w.toLowerCase()))])) as unknown as VerbClasses;
 }
