@@ -207,7 +207,9 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
       return m;
     }
     // `President Bush` with no Bush in office on the date: the holders of that title and name, if all of one country.
-    const byTitle = sector && !country && !inst && piece.end - piece.start === 1 && !modifier ? titledSurname(dict, name, sector, options.date) : null;
+    // `the Bush administration`, `the Assad regime`: a surname before its office's word is the office too.
+    const titleAfter = pieces.some((p) => p.kind === 'role' && p.start === piece.end);
+    const byTitle = sector && !country && !inst && piece.end - piece.start === 1 && (!modifier || titleAfter) ? titledSurname(dict, name, sector, options.date) : null;
     if (byTitle) {
       const m = makeMention(doc, piece.start, piece.end, byTitle.code, byTitle.person.name, 'person', [{ rule: 'titled-surname', entry: byTitle.person.sources[0] }, ...roleWhy]);
       learn(state, doc, piece, m);

@@ -16,7 +16,7 @@ import { datelinePlace, sentencePlaces, type PlaceFound } from './places.js';
 import { parseSentence, type TreeParser } from './syntax.js';
 import { hypothetical, tokenSpan, unrealizedBy } from './modality.js';
 import { actCode, actorOut, announcedCode, sourceOut, spanOfTokens, type AnnouncedCode } from './act-code.js';
-import { findRequests, reportedObligations, requestFor, type Request } from './requested.js';
+import { bareObligations, findRequests, hasObligation, reportedObligations, requestFor, type Request } from './requested.js';
 import { requestCodeFor } from '../dictionaries/intent.js';
 import { attachTopics } from './topics.js';
 import { impliedTargets } from './implied-target.js';
@@ -113,7 +113,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     // No actor, no event.
     if (!actors.length) continue;
     const matches = withoutEvaluatedActs(doc, matchSentence(doc, dicts.events, sent, (t) => covered[t] === 1));
-    if (!matches.length) continue;
+    if (!matches.length && !hasObligation(doc, sent)) continue;
     // The tree is read for the subject: parse only where the nearest actor before a trigger is not plainly it.
     const doubtful = matches.filter((m) => subjectUncertain(doc, actors, m.trigger));
     // Parse up to a few words past the last doubtful trigger (its object and a `by` agent).
@@ -158,6 +158,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     ];
     // After the codes above were read: a speaker's `must` no demand pattern coded.
     candidates.push(...reportedObligations(doc, requests, all, refined, inSentence, dicts.verbs));
+    // A speaker's `must` on an actor whose demanded act no pattern codes.
+    candidates.push(...bareObligations(doc, sent, requests, inSentence, dicts.verbs, sent.index));
     if (!candidates.length) continue;
     const dates = datesOf(sent.index);
     const earlier = dates.length || sent.segment !== 'body' ? null : earlierDate(sent.index);

@@ -137,6 +137,9 @@ describe('events', () => {
     // What a speaker says another must do is the speaker's demand, under the demanded act's code; the act is not coded.
     expect(triples('Libya must hand over the two suspects, the British foreign secretary said.')).toEqual(['GBRGOV 1013 LBYGOV']);
     expect(triples('Britain said Libya must hand over the two suspects.')).toEqual(['GBRGOV 1013 LBYGOV']);
+    // A `must` whose act no pattern codes is still the speaker's demand on the actor obliged (generic 100).
+    expect(triples('Japan declared that China must drop its barriers to Japanese exports.')).toEqual(['JPNGOV 100 CHNGOV']);
+    expect(triples('Japan said the weather must have been the cause.')).toEqual([]);
   });
   it('aims a reaction to an act at whoever did it earlier in the article', () => {
     expect(triples('A Turkish policeman shot dead the Russian ambassador in Ankara on Monday. Russian President Vladimir Putin condemned the killing.')).toContain('RUSGOV 111 TURCOP');
@@ -219,6 +222,8 @@ describe('events', () => {
   });
   it('reads a titled surname no one holds on the date as the office of its holders, when they are of one country', () => {
     expect(triples('President Bush has threatened further action against Russia.', '2000-01-01')).toEqual(['USAGOV 130 RUSGOV']);
+    // So is a surname before its office's word: `the Clinton administration`.
+    expect(triples('The Clinton administration criticized China.', '2005-01-01')).toEqual(['USAGOV 111 CHNGOV']);
   });
   it('takes the name after a slot\'s title word as the slot\'s target', () => {
     expect(triples("Nigeria's foreign minister summoned Niger's ambassador Brah Mohamane to complain of inaction.")).toContain('NGAGOV 114 NERGOV');

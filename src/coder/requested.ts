@@ -116,3 +116,47 @@ export function reportedObligations(
   }
   return out;
 }
+
+/** Verbs after `must` that do not name an act: `must be`, `must have known`. */
+const NOT_ACTS = new Set(['be', 'have', 'do']);
+
+/**
+ * `Russia said Sudan must return the helicopter`, `declared that China must drop barriers`: a speaker's `must` on
+ * an actor named right before it is the speaker's demand on that actor (CAMEO 100), also when what is demanded has no
+ * pattern. `must` already read as the request of a coded act (reportedObligations) is left to that.
+ */
+export function bareObligations(
+  doc: Doc,
+  sentence: { tokenStart: number; tokenEnd: number },
+  requests: Request[],
+  mentions: ActorMention[],
+  verbs: VerbClasses,
+  sentenceIndex: number,
+): EventCandidate[] {
+  const { lower, pos, lemma } = doc.tokens;
+  const out: EventCandidate[] = [];
+  for (let t = sentence.tokenStart + 1; t < sentence.tokenEnd - 1; t++) {
+    if (lower[t] !== 'must' || requests.some((r) => r.token === t)) continue;
+    let v = t + 1;
+    while (v < sentence.tokenEnd && pos[v] === 'ADV') v++;
+    if (v >= sentence.tokenEnd || pos[v] !== 'VERB' || NOT_ACTS.has(lemma[v])) continue;
+    // The actor obliged stands right before `must` (`that Sudan must`, `US and British forces must`).
+    const doer = mentions.find((m) => !m.locative && m.tokenEnd === t);
+    const speaker = doer ? speakerOf(doc, t, mentions, verbs) : null;
+    if (!doer || !speaker || speaker === doer || speaker.code === doer.code) continue;
+    const match: PatternMatch = {
+      pattern: obligationPattern(GENERIC_DEMAND), sentence: sentenceIndex, trigger: t, words: [t], slots: {}, end: v + 1,
+      negated: false, negator: null, gaps: 0, truncated: false, alternatives: [],
+    };
+    for (const target of doer.members ?? [doer]) out.push({ match, source: speaker, target, rule: 'reported-obligation' });
+  }
+  return out;
+}
+
+const GENERIC_DEMAND = '100';
+
+/** Does the sentence hold a `must` (read by bareObligations even where no pattern matched)? */
+export function hasObligation(doc: Doc, sentence: { tokenStart: number; tokenEnd: number }): boolean {
+  for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (doc.tokens.lower[t] === 'must') return true;
+  return false;
+}
