@@ -221,7 +221,8 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     } else if (inst) {
       code = inst.code;
       why.push({ rule: 'title-with-institution', entry: inst.entry }, ...roleWhy);
-    } else if (sector) {
+    } else if (sector && !titleAfter) {
+      // (A title stands before the name it goes with: in `a Christian missionary` the capitalised word is no name.)
       // `In Manila, Foreign Secretary Perfecto Yasay`: the sentence's place; else, for an office of state, the dateline's
       // country (a wire names foreign officials' nationality, not local ones'); else the latest such office.
       const placeCountry = options.sentencePlaceCountry?.(doc.tokens.sent[np.start], np.start) ?? null;
@@ -253,7 +254,10 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     const inst = institutions[institutions.length - 1];
     return makeMention(doc, np.start, pieceEnd(np), inst.code, null, 'institution', [{ rule: 'institution', entry: inst.entry }, ...roleWhy]);
   }
-  if (organisations.length) {
+  // `NATO member Poland`, `OPEC member Nigeria`: a country at the head of the phrase is the actor; the organisation
+  // before it only says what it belongs to.
+  const countryHead = country && country.type === 'country' && country.piece.end === pieceEnd(np) && !sector;
+  if (organisations.length && !countryHead) {
     const org = organisations[organisations.length - 1];
     return makeMention(doc, np.start, pieceEnd(np), org.code, null, 'organisation', [{ rule: 'organisation', entry: org.entry }, ...roleWhy]);
   }

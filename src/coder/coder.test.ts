@@ -225,6 +225,18 @@ describe('events', () => {
     // So is a surname before its office's word: `the Clinton administration`.
     expect(triples('The Clinton administration criticized China.', '2005-01-01')).toEqual(['USAGOV 111 CHNGOV']);
   });
+  it('reads the country at a phrase\'s head, and a role word tagged as an adjective at its end', () => {
+    // `NATO member`: the organisation only says what the country belongs to.
+    expect(triples('NATO member Norway criticized Russia.')).toEqual(['NORGOV 111 RUSGOV']);
+    expect(code('The Philippine military violated the truce.').mentions[0].code).toBe('PHLMIL');
+    // A listed name that starts with a small letter is found too; an article stays outside the name.
+    expect(triples('al-Shabaab attacked Mogadishu.')).toEqual(['SOMREB 190 SOMGOV']);
+    expect(code('The peshmerga attacked Mosul.').mentions[0].code).toBe('IRQMIL');
+  });
+  it('announces the purpose of an announced act with it, and leaves the alleged cause of an arrest uncoded', () => {
+    expect(triples('Norway is willing to send material to help Saudi Arabia.')).toEqual(['NORGOV 033 SAUGOV']);
+    expect(triples('Lebanon arrested a Canadian missionary for collaborating with Israel.').some((e) => e.startsWith('CAN'))).toBe(false);
+  });
   it('takes the name after a slot\'s title word as the slot\'s target', () => {
     expect(triples("Nigeria's foreign minister summoned Niger's ambassador Brah Mohamane to complain of inaction.")).toContain('NGAGOV 114 NERGOV');
   });

@@ -25,7 +25,7 @@ export function tokenSpan(doc: Doc, i: number): Span {
 }
 
 /** The span of the word that announces the act at `trigger`, or null when the act is reported as done. */
-export function announcedBy(doc: Doc, sent: Sentence, trigger: number, words: Set<string>): Span | null {
+export function announcedBy(doc: Doc, sent: Sentence, trigger: number, words: Set<string>, depth = 0): Span | null {
   const { tokens } = doc;
   // An event noun or adjective is announced through the verb that carries it (`agreed to hold talks`).
   const pred = predicateOf(doc, sent, trigger);
@@ -47,15 +47,11 @@ export function announcedBy(doc: Doc, sent: Sentence, trigger: number, words: Se
       else break;
     }
     if (k >= sent.tokenStart && (words.has(tokens.lemma[k]) || words.has(tokens.lower[k]))) return span(k);
-    // `will visit Mauritania and Senegal to mediate`: the purpose of an announced act is announced with it.
+    // `will visit Mauritania and Senegal to mediate`, `is willing to send material to help`: the purpose of an
+    // announced act is announced with it.
     for (let v = t - 1; v >= Math.max(sent.tokenStart, t - 8); v--) {
       if (tokens.pos[v] === 'PUNCT') break;
-      if (tokens.pos[v] === 'VERB') {
-        let a = v - 1;
-        while (a >= sent.tokenStart && SKIP.has(tokens.pos[a])) a--;
-        if (a >= sent.tokenStart && MODALS.has(tokens.lower[a])) return span(a);
-        break;
-      }
+      if (tokens.pos[v] === 'VERB') return depth < 2 ? announcedBy(doc, sent, v, words, depth + 1) : null;
     }
   }
   return null;

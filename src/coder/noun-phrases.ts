@@ -1,6 +1,7 @@
 // Groups tokens of a sentence into noun phrases that may name actors: dictionary names, role words,
 // unknown proper names and pronouns, joined by modifiers, possessives, `of`, appositives and `and`.
 // It only groups; giving each phrase its actor code is compose-actor.ts's job.
+import { misspeltName } from './misspelt-names.js';
 import type { ActorDictionary, NameHit, RoleHit } from '../dictionaries/actor-dictionary.js';
 import type { Doc, Sentence } from '../model/types.js';
 import { longestName, longestRole } from './phrase-lookup.js';
@@ -84,6 +85,13 @@ function findPieces(doc: Doc, dict: ActorDictionary, sent: Sentence, reporting: 
     if (role && !(tokens.text[role.end] === '-' && LED.has(tokens.lower[role.end + 1] ?? ''))) {
       out.push({ kind: 'role', start: i, end: role.end, role: role.role });
       i = role.end;
+      continue;
+    }
+    // `Ethopia has agreed`: an unknown capitalised word one letter off a country's name is that country.
+    const misspelt = isProper(doc, i) ? misspeltName(dict, tokens.text[i]) : null;
+    if (misspelt && tokens.pos[i + 1] !== 'PROPN') {
+      out.push({ kind: 'name', start: i, end: i + 1, hits: misspelt.hits.map((h) => ({ ...h, entry: `${h.entry} (misspelt ${tokens.text[i]})` })) });
+      i++;
       continue;
     }
     if (isProper(doc, i)) {

@@ -22,7 +22,10 @@ export interface RoleMatch {
 export function longestName(doc: Doc, dict: ActorDictionary, i: number, limit: number): NameMatch | null {
   const { tokens, article } = doc;
   const first = tokens.text[i];
-  if (!first || !/^[\p{Lu}\d'‘’"“]/u.test(first)) return null;
+  if (!first) return null;
+  // A name starts with a capital, a digit or a quote; or with a word a listed name starts with (`al-Shabaab`,
+  // `peshmerga`), never with an article (`the` stays outside the name, as a modifier of the phrase).
+  if (!/^[\p{Lu}\d'‘’"“]/u.test(first) && (tokens.pos[i] === 'DET' || (!dict.names.has(first) && !dict.namePrefixes.has(`${first} `)))) return null;
   let best: NameMatch | null = null;
   const stop = Math.min(limit, i + MAX_NAME_TOKENS);
   for (let j = i + 1; j <= stop; j++) {
@@ -72,9 +75,18 @@ export function longestRole(doc: Doc, dict: ActorDictionary, i: number, limit: n
     }
     if (!role && !dict.rolePrefixes.has(key) && !dict.rolePrefixes.has(lemmaKey)) break;
     // A role is a noun (`the suspect`), never an adjective or verb form (`a suspected attack`).
-    if (role && (tokens.pos[j - 1] === 'NOUN' || tokens.pos[j - 1] === 'PROPN')) best = { start: i, end: j, role };
+    // `the Philippine military violated`: a word tagged as an adjective with no noun after it heads the phrase.
+    if (role && (tokens.pos[j - 1] === 'NOUN' || tokens.pos[j - 1] === 'PROPN' || (tokens.pos[j - 1] === 'ADJ' && j > 0 && headless(doc, j)))) best = { start: i, end: j, role };
   }
   return best;
+}
+
+/** Words that may follow the head of a subject phrase: its verb, `and`, or punctuation. */
+const AFTER_HEAD = new Set(['VERB', 'AUX', 'CCONJ', 'PUNCT']);
+
+/** Does the phrase end at token j, before its verb, `and` or punctuation? */
+function headless(doc: Doc, j: number): boolean {
+  return j >= doc.tokens.text.length || doc.tokens.sent[j] !== doc.tokens.sent[j - 1] || AFTER_HEAD.has(doc.tokens.pos[j]);
 }
 
 function isSentenceStart(doc: Doc, i: number): boolean {
