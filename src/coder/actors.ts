@@ -169,6 +169,9 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     // the dictionary's dates: the title names the office the story is about.
     if (sector && (held.rule !== 'person-role-on-date' || held.code.slice(3, 6) !== sector.slice(0, 3))) {
       held = personRoleByTitle(person, sector, country?.code ?? null, options.date) ?? held;
+      // `ousted President Askar Akayev`, `former Prime Minister X`: whatever the dictionary's dates say, the text
+      // says the office is held no more.
+      if (sector.startsWith(FORMER) && held.code.length >= 3 && held.code.slice(3, 6) !== FORMER) held = { ...held, code: held.code.slice(0, 3) + FORMER, rule: 'former-office-holder' };
     }
     why.push({ rule: held.rule, entry });
     const m = makeMention(doc, piece.start, piece.end, held.code, person.name, 'person', why);
@@ -359,6 +362,9 @@ function headIsPlace(doc: Doc, np: NounPhrase): boolean {
   }
   return false;
 }
+
+/** The sector of elites out of office (`former president`, `ousted leader`: actors/roles.yaml). */
+const FORMER = 'ELI';
 
 function surnameInOffice(dict: ActorDictionary, surname: string, date: string | null): { person: Person; entry: string } | null {
   const people = dict.surnames.get(surname);

@@ -126,7 +126,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
       if (u === undefined) unrealizedAt.set(m.trigger, (u = unrealizedBy(doc, sent, m.trigger, dicts.verbs)));
       return u;
     };
-    const all = assignActors(doc, matches, inSentence, dicts.verbs, tree, dicts.stateActs);
+    const all = assignActors(doc, matches, inSentence, dicts.verbs, tree, dicts);
     // A refusal is coded only where the refused act has a refusal code (ontology/requests.tsv).
     const acts = all.filter((c) => !unrealized(c.match) && (!c.refused || requestCodeFor(dicts.intent, c.match.pattern.code, 'refusal')));
     // What was asked for, demanded or refused gives the request its code (`urged Israel to ease` -> 0251).
@@ -170,7 +170,9 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
       const r = makeRecord(doc, deps, sent, c, announcedOf(c), dates, places, dateline, earlier);
       // A dyadic act with no target found (`condemned the move`) says too little to keep; nor does an actor
       // acting on itself under the same code (`a meeting between its foreign minister and ...` gone wrong).
-      if (!r.target && !deps.options?.keepUntargeted && !dicts.untargeted.some((p) => r.cameo.startsWith(p))) continue;
+      // Acts aimed at no one (`resigned`, also when announced: `agreed to resign`) stand without one.
+      const aimless = dicts.intransitive.some((p) => c.match.pattern.code.startsWith(p));
+      if (!r.target && !deps.options?.keepUntargeted && !aimless && !dicts.untargeted.some((p) => r.cameo.startsWith(p))) continue;
       if (r.target && r.target.code === r.source?.code) continue;
       // `Russian paratroopers arrived in Kazakhstan` is a deployment, not a visit.
       if (sourceExcluded(dicts.sourceExclusions, r.cameo, r.source?.sector ?? null)) continue;

@@ -237,6 +237,12 @@ describe('events', () => {
     expect(triples('Norway is willing to send material to help Saudi Arabia.')).toEqual(['NORGOV 033 SAUGOV']);
     expect(triples('Lebanon arrested a Canadian missionary for collaborating with Israel.').some((e) => e.startsWith('CAN'))).toBe(false);
   });
+  it('writes an act aimed at no one without a target, unless its slot names one', () => {
+    expect(triples('Georgian President Eduard Shevardnadze resigned on Sunday as the opposition threatened to storm his residence.', '2003-11-23')).toEqual(['GEOGOV 0831 -']);
+    expect(triples('Islamic State fighters surrendered to Kurdish forces.')[0]?.split(' ')[2]).not.toBe('-');
+    // `former` and `ousted` before a title: the office is held no more, whatever the dictionary's dates.
+    expect(triples('Ousted President Askar Akayev has agreed to resign.', '2005-03-26')).toEqual(['KGZELI 0341 -']);
+  });
   it('takes the name after a slot\'s title word as the slot\'s target', () => {
     expect(triples("Nigeria's foreign minister summoned Niger's ambassador Brah Mohamane to complain of inaction.")).toContain('NGAGOV 114 NERGOV');
   });

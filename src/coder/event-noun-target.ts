@@ -89,13 +89,15 @@ function doerOfEarlier(doc: Doc, noun: number, earlier: EventRecord[], patterns:
   // Violence is one family: `the murder` names a shooting (19) as well as an assassination (18).
   if (['18', '19', '20'].some((r) => roots.has(r))) for (const r of ['18', '19', '20']) roots.add(r);
   if (stem.length < 4 && !roots.size) return null;
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    const r = earlier[i];
-    if (!r.source || r.source.code === c.source.code) continue;
-    // A rejection or praise is no deed to react to (`declared the martial law invalid` did not declare it).
-    const deed = !/^(05|12)/.test(r.cameo);
-    const named = (deed && stem.length >= 4 && r.trigger.text.toLowerCase().split(/\W+/).some((w) => w.startsWith(stem))) || roots.has(r.cameo.slice(0, 2));
-    if (!named) continue;
+  // An event told with the noun's own word (`was arrested` for `the arrests`) is named more surely than one of the
+  // same kind; of the latter, one aimed at no one (`stepped down`) is no deed done to someone to react to.
+  const byWord = (r: EventRecord) => stem.length >= 4 && !/^(05|12)/.test(r.cameo) && r.trigger.text.toLowerCase().split(/\W+/).some((w) => w.startsWith(stem));
+  const byKind = (r: EventRecord) => roots.has(r.cameo.slice(0, 2)) && (r.target !== null || r.cameo.startsWith('14'));
+  const usable = (r: EventRecord) => r.source !== null && r.source.code !== c.source.code;
+  let r: EventRecord | undefined;
+  for (let i = earlier.length - 1; i >= 0 && !r; i--) if (usable(earlier[i]) && byWord(earlier[i])) r = earlier[i];
+  for (let i = earlier.length - 1; i >= 0 && !r; i--) if (usable(earlier[i]) && byKind(earlier[i])) r = earlier[i];
+  if (r?.source) {
     return {
       code: r.source.code,
       country: r.source.country,

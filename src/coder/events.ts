@@ -30,6 +30,14 @@ const TARGET_PREPOSITIONS = new Set(['with', 'against', 'to', 'toward', 'towards
 const LOOSE_TARGET_WINDOW = 4;
 const FROM = new Set(['from']);
 
+/** Code prefixes of acts that change how actors are found (ontology/state-acts.txt, ontology/intransitive.txt). */
+export interface ActTables {
+  /** Acts only a state does: told in the passive with no doer, the state did them. */
+  stateActs: string[];
+  /** Acts aimed at no one (`resigned`, `surrendered`): a target only where a pattern's slot names one. */
+  intransitive: string[];
+}
+
 /** Source and target for each match, in a sentence whose mentions (text order) are given. */
 export function assignActors(
   doc: Doc,
@@ -37,7 +45,7 @@ export function assignActors(
   mentions: ActorMention[],
   verbs: VerbClasses,
   tree: SentenceTree | null = null,
-  stateActs: string[] = [],
+  acts: ActTables = { stateActs: [], intransitive: [] },
 ): EventCandidate[] {
   const out: EventCandidate[] = [];
   for (const best of matches) {
@@ -53,7 +61,7 @@ export function assignActors(
         coded = true;
         break;
       }
-      const found = assignOne(doc, m, mentions, tree, verbs, false, stateActs);
+      const found = assignOne(doc, m, mentions, tree, verbs, false, acts);
       if (found.length) {
         out.push(...(refused ? found.map((c) => ({ ...c, refused: true })) : [...found, ...reverseActs(found)]));
         coded = true;
@@ -61,12 +69,20 @@ export function assignActors(
       }
     }
     // A source whose target the clause does not name (`condemned the murder`): the caller may find it elsewhere.
-    if (!coded && !refused) out.push(...assignOne(doc, best, mentions, tree, verbs, true, stateActs).filter((c) => !c.target).map((c) => ({ ...c, needsTarget: true })));
+    if (!coded && !refused) out.push(...assignOne(doc, best, mentions, tree, verbs, true, acts).filter((c) => !c.target).map((c) => ({ ...c, needsTarget: true })));
   }
   return out;
 }
 
-function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: SentenceTree | null, verbs: VerbClasses, targetless = false, stateActs: string[] = []): EventCandidate[] {
+function assignOne(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: SentenceTree | null, verbs: VerbClasses, targetless: boolean, acts: ActTables): EventCandidate[] {
+  const candidates = assignFound(doc, m, mentions, tree, verbs, targetless, acts.stateActs);
+  // `resigned on Sunday as the opposition threatened`: an act aimed at no one takes only the target its slot names.
+  const p = m.pattern;
+  if (p.hasTarget || !acts.intransitive.some((c) => p.code.startsWith(c))) return candidates;
+  return candidates.map((c) => (c.target ? { ...c, target: null, rule: `${c.rule}:aimed-at-no-one` } : c));
+}
+
+function assignFound(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: SentenceTree | null, verbs: VerbClasses, targetless: boolean, stateActs: string[]): EventCandidate[] {
   const out: EventCandidate[] = [];
   const p = m.pattern;
   let source: ActorMention | null = null;

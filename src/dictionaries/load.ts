@@ -35,6 +35,8 @@ export interface Dictionaries {
   untargeted: string[];
   /** CAMEO code prefixes of acts only a state does: a passive one with no doer is the state's (state-acts.txt). */
   stateActs: string[];
+  /** CAMEO code prefixes of acts aimed at no one (data/ontology/intransitive.txt). */
+  intransitive: string[];
   /** Acts aimed at a government or a country when the text names no target (data/ontology/implied-targets.tsv). */
   implied: ImpliedTargets;
   /** Sectors that are never the source of some acts (data/ontology/source-exclusions.tsv). */
@@ -113,6 +115,7 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   );
   const untargeted = readList(join(dataDir, 'ontology', 'untargeted.txt'));
   const stateActs = readList(join(dataDir, 'ontology', 'state-acts.txt'));
+  const intransitive = readList(join(dataDir, 'ontology', 'intransitive.txt'));
   const implied = loadImpliedTargets(join(dataDir, 'ontology', 'implied-targets.tsv'), new Set(cameo.keys()));
   const sourceExclusions = loadSourceExclusions(join(dataDir, 'ontology', 'source-exclusions.tsv'), new Set(cameo.keys()));
   const sourceRecodes = loadSourceRecodes(join(dataDir, 'ontology', 'source-recodes.tsv'), new Set(cameo.keys()));
@@ -120,7 +123,7 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const crowdRecodes = loadCrowdRecodes(join(dataDir, 'ontology', 'crowd-recodes.tsv'), new Set(cameo.keys()));
   const verbs = loadVerbClasses(join(dataDir, 'lexicon', 'verbs.yaml'));
   const topics = loadTopics(topicDir(dataDir, options.dictDir), loadPloverContexts(join(dataDir, 'ontology', 'plover.yaml')), problems);
-  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent, untargeted, stateActs, implied, sourceExclusions, sourceRecodes, sourceSectors, crowdRecodes, verbs, topics };
+  const dicts: Dictionaries = { version, dataDir, ontology, actors, events, discards, lemmas, intent, untargeted, stateActs, intransitive, implied, sourceExclusions, sourceRecodes, sourceSectors, crowdRecodes, verbs, topics };
   if (!problems) cache.set(key, dicts);
   return dicts;
 }
