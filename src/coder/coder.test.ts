@@ -237,6 +237,13 @@ describe('events', () => {
     expect(triples('Norway is willing to send material to help Saudi Arabia.')).toEqual(['NORGOV 033 SAUGOV']);
     expect(triples('Lebanon arrested a Canadian missionary for collaborating with Israel.').some((e) => e.startsWith('CAN'))).toBe(false);
   });
+  it('reads the object of a verb that makes or lets an act happen as its doer', () => {
+    expect(triples('The raid prompted Mexico to sever diplomatic relations with Ecuador.')).toEqual(['MEXGOV 161 ECUGOV']);
+  });
+  it('reads no accusation into an act a speaker only reports', () => {
+    expect(triples('Sudanese rebels shelled Juba, the UN refugee agency reported.').some((e) => e.includes(' 112 '))).toBe(false);
+    expect(triples('Sudanese rebels shelled Juba, the Egyptian government said.').some((e) => e.startsWith('EGYGOV 112'))).toBe(true);
+  });
   it('writes an act aimed at no one without a target, unless its slot names one', () => {
     expect(triples('Georgian President Eduard Shevardnadze resigned on Sunday as the opposition threatened to storm his residence.', '2003-11-23')).toEqual(['GEOGOV 0831 -']);
     expect(triples('Islamic State fighters surrendered to Kurdish forces.')[0]?.split(' ')[2]).not.toBe('-');

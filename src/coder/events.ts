@@ -445,6 +445,8 @@ function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number, verb
     if (blocked) return null;
     // `Trump's telephone conversation with Tsai`: the possessor of a nominal trigger is its source.
     if (tokens.lower[m.tokenEnd] === "'s" && m.tokenEnd + 4 >= trigger) return m;
+    // `prompted Mexico to sever relations`: the object of a control verb does the act of its infinitive.
+    if (controlled(doc, m, trigger, verbs)) return m;
     if (isObject(doc, m, verbs)) continue;
     // A speaker (`X said ...`) is not the subject of a reported clause whose own actor was passed over as an object.
     const next = m.tokenEnd < trigger ? tokens.lemma[m.tokenEnd] : '';
@@ -452,6 +454,14 @@ function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number, verb
     return m;
   }
   return null;
+}
+
+/** Is the mention the object of an object-control verb whose infinitive (`to` right after it) is the trigger? */
+function controlled(doc: Doc, m: ActorMention, trigger: number, verbs: VerbClasses): boolean {
+  const { tokens } = doc;
+  const before = m.tokenStart - 1;
+  if (before < 0 || tokens.pos[before] !== 'VERB' || !verbs.objectControl.has(tokens.lemma[before])) return false;
+  return tokens.lower[m.tokenEnd] === 'to' && trigger > m.tokenEnd && trigger <= m.tokenEnd + 2;
 }
 
 /** A mention right after a preposition or a (non-speech) verb is an object, not a subject. */
@@ -514,6 +524,8 @@ function mentionAt(
 
 
 const NEUTRAL_REPORTERS = new Set(['COP', 'MED', 'JRN']);
+/** Reporting verbs that tell of an act without taking a side. */
+const ATTRIBUTING = new Set(['report', 'confirm', 'note', 'add']);
 const RELATIVE = new Set(['which', 'who', 'whom']);
 
 /** The synthetic pattern behind accusations read from reported conflict (CAMEO's `accuse` for allegations). */
@@ -531,8 +543,11 @@ export function reportedAccusations(doc: Doc, candidates: EventCandidate[], ment
     // Conflict acts are CAMEO roots 14-20; a code a dictionary declares outside CAMEO (`903`) is not known to be one.
     const root = Number(c.match.pattern.code.slice(0, 2));
     if (root < 14 || root > 20) continue;
-    const speaker = speakerOf(doc, c.match.trigger, mentions, verbs);
-    if (!speaker || speaker.code.slice(0, 3) === c.source.code.slice(0, 3)) continue;
+    const report = reportOf(doc, c.match.trigger, mentions, verbs);
+    const speaker = report?.speaker;
+    if (!report || !speaker || speaker.code.slice(0, 3) === c.source.code.slice(0, 3)) continue;
+    // `the UN refugee agency reported`: to report an act is to tell of it, not to accuse its doer.
+    if (ATTRIBUTING.has(tokens.lemma[report.verb])) continue;
     // Police and the press report what others did; they attribute, they do not accuse.
     if (speaker.sector && NEUTRAL_REPORTERS.has(speaker.sector)) continue;
     const key = `${speaker.code}|${c.source.code}`;
@@ -546,6 +561,11 @@ export function reportedAccusations(doc: Doc, candidates: EventCandidate[], ment
 
 /** The actor who reports the clause holding `trigger`: `X said ...` before it or `..., X said` after it. */
 export function speakerOf(d: Doc, trigger: number, ms: ActorMention[], verbs: VerbClasses): ActorMention | null {
+  return reportOf(d, trigger, ms, verbs)?.speaker ?? null;
+}
+
+/** The speaker of the clause holding `trigger` and the reporting verb's token. */
+function reportOf(d: Doc, trigger: number, ms: ActorMention[], verbs: VerbClasses): { speaker: ActorMention; verb: number } | null {
   const { tokens } = d;
   const sent = d.tokens.sent[trigger];
   for (let t = trigger - 1; t >= 0 && tokens.sent[t] === sent; t--) {
@@ -553,13 +573,13 @@ export function speakerOf(d: Doc, trigger: number, ms: ActorMention[], verbs: Ve
     if (RELATIVE.has(tokens.lower[t])) return null;
     if (tokens.pos[t] === 'VERB' && verbs.reporting.has(tokens.lemma[t])) {
       const before = ms.filter((m) => m.tokenEnd <= t && !m.locative);
-      return before.length ? before[before.length - 1] : null;
+      return before.length ? { speaker: before[before.length - 1], verb: t } : null;
     }
   }
   let t = trigger + 1;
   while (t < tokens.text.length && tokens.sent[t] === sent && tokens.text[t] !== ',') t++;
   const after = ms.filter((m) => m.tokenStart > t && !m.locative);
   const m = after[0];
-  if (m && tokens.pos[m.tokenEnd] === 'VERB' && verbs.reporting.has(tokens.lemma[m.tokenEnd])) return m;
+  if (m && tokens.pos[m.tokenEnd] === 'VERB' && verbs.reporting.has(tokens.lemma[m.tokenEnd])) return { speaker: m, verb: m.tokenEnd };
   return null;
 }

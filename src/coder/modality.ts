@@ -68,8 +68,6 @@ export function hypothetical(doc: Doc, sent: Sentence, trigger: number): boolean
 }
 
 export const OBLIGATION = new Set(['must', 'should', 'ought']);
-/** Object-control verbs whose object does the act: `forced them to leave`, `allowed them to return`. */
-const ENABLING = new Set(['force', 'compel', 'allow', 'let', 'help']);
 /** Tokens a noun phrase between a control verb and its `to` or its clause may hold (`urged the European Community to`). */
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM', 'PART', 'ADP', 'CCONJ']);
 const NP_SPAN = 8;
@@ -143,7 +141,7 @@ export function unrealizedBy(doc: Doc, sent: Sentence, trigger: number, verbs: V
     // `refused to deploy`, `an invitation to attend`, `urged the European Community to support`.
     for (let k = t - 1; k >= Math.max(sent.tokenStart, t - 1 - NP_SPAN); k--) {
       // `told Israel to open the crossing`: an object-control verb orders or asks, unless it makes or lets it happen.
-      if (tokens.pos[k] === 'VERB') return verbs.unrealizing.has(tokens.lemma[k]) || (verbs.objectControl.has(tokens.lemma[k]) && !ENABLING.has(tokens.lemma[k]) && k < t - 1) ? span(k) : null;
+      if (tokens.pos[k] === 'VERB') return verbs.unrealizing.has(tokens.lemma[k]) || (verbs.objectControl.has(tokens.lemma[k]) && !verbs.enabling.has(tokens.lemma[k]) && k < t - 1) ? span(k) : null;
       if (tokens.pos[k] === 'NOUN' && k === t - 1 && verbs.unrealizingNouns.has(tokens.lemma[k])) return span(k);
       if (!NP_POS.has(tokens.pos[k])) return null;
     }

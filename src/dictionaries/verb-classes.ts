@@ -9,6 +9,8 @@ export interface VerbClasses {
   light: Set<string>;
   reporting: Set<string>;
   objectControl: Set<string>;
+  /** Of those, the verbs that make or let the act happen (`forced them to leave`, `prompted Mexico to sever`). */
+  enabling: Set<string>;
   /** Verbs and nouns whose complement is an act not done: `demanded that X withdraw`, `refused to deploy`. */
   unrealizing: Set<string>;
   unrealizingNouns: Set<string>;
@@ -31,6 +33,7 @@ const FILE_KEYS = {
   light: 'light',
   reporting: 'reporting',
   objectControl: 'object_control',
+  enabling: 'enabling',
   unrealizing: 'unrealizing',
   unrealizingNouns: 'unrealizing_nouns',
   asking: 'asking',
