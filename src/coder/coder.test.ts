@@ -240,6 +240,13 @@ describe('events', () => {
   it('reads the object of a verb that makes or lets an act happen as its doer', () => {
     expect(triples('The raid prompted Mexico to sever diplomatic relations with Ecuador.')).toEqual(['MEXGOV 161 ECUGOV']);
   });
+  it('codes no act that is denied, and no obligation in an inference', () => {
+    expect(triples('Russia denied that it had attacked Ukraine.')).toEqual([]);
+    expect(triples("India's high commission rejected reports that New Delhi had helped him get away.")).toEqual([]);
+    expect(triples('Britain said Libya must have handed over the suspects.').some((e) => e.includes(' 10'))).toBe(false);
+    // A finite verb after `and` is a clause of its own: not refused with the act before it.
+    expect(triples('Pakistan has refused to deploy troops in Iraq and has urged Iraq to hold elections.')).toContain('PAKGOV 0244 IRQGOV');
+  });
   it('reads no accusation into an act a speaker only reports', () => {
     expect(triples('Sudanese rebels shelled Juba, the UN refugee agency reported.').some((e) => e.includes(' 112 '))).toBe(false);
     expect(triples('Sudanese rebels shelled Juba, the Egyptian government said.').some((e) => e.startsWith('EGYGOV 112'))).toBe(true);

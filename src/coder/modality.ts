@@ -68,6 +68,8 @@ export function hypothetical(doc: Doc, sent: Sentence, trigger: number): boolean
 }
 
 export const OBLIGATION = new Set(['must', 'should', 'ought']);
+/** Words between an act's verb and what makes it unrealized: `must not be`, `denied that it had helped`. */
+const PASSED_OVER = new Set(['be', 'not', "n't", 'have', 'has', 'had', 'been']);
 /** Tokens a noun phrase between a control verb and its `to` or its clause may hold (`urged the European Community to`). */
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM', 'PART', 'ADP', 'CCONJ']);
 const NP_SPAN = 8;
@@ -81,9 +83,16 @@ export function unrealizedBy(doc: Doc, sent: Sentence, trigger: number, verbs: V
   const { tokens } = doc;
   const span = (i: number) => tokenSpan(doc, i);
   let t = predicateOf(doc, sent, trigger) - 1;
-  while (t >= sent.tokenStart && (tokens.pos[t] === 'ADV' || tokens.lower[t] === 'be' || tokens.lower[t] === 'not' || tokens.lower[t] === "n't")) t--;
+  let perfect = false;
+  while (t >= sent.tokenStart && (tokens.pos[t] === 'ADV' || PASSED_OVER.has(tokens.lower[t]))) {
+    if (tokens.lemma[t] === 'have') perfect = true;
+    t--;
+  }
   if (t < sent.tokenStart) return null;
-  if (OBLIGATION.has(tokens.lower[t])) return span(t);
+  // `must have handed over`: an inference that it was done, not an obligation.
+  if (OBLIGATION.has(tokens.lower[t])) return perfect ? null : span(t);
+  // `has refused to deploy ... and has urged`: an auxiliary after `and` begins a clause of its own.
+  if (perfect && (tokens.lower[t] === 'and' || tokens.lower[t] === 'or')) return null;
   // `a proposal for signing`: a noun and `for` before an -ing act.
   if (tokens.lower[t] === 'for' && t - 1 >= sent.tokenStart && verbs.unrealizingNouns.has(tokens.lemma[t - 1])) return span(t - 1);
   // `of paralysing the government and sympathising with`: the first of conjoined acts carries the preposition.
@@ -152,7 +161,16 @@ export function unrealizedBy(doc: Doc, sent: Sentence, trigger: number, verbs: V
     if (tokens.lower[k] === 'that') {
       let v = k - 1;
       while (v >= sent.tokenStart && tokens.pos[v] === 'ADV') v--;
-      return v >= sent.tokenStart && tokens.pos[v] === 'VERB' && verbs.unrealizing.has(tokens.lemma[v]) ? span(v) : null;
+      if (v < sent.tokenStart) return null;
+      // `denied that New Delhi had helped him`, `rejected reports that ...`: a denied act is not told as done.
+      const denied = (w: number) => w >= sent.tokenStart && tokens.pos[w] === 'VERB' && verbs.denying.has(tokens.lemma[w]);
+      if (denied(v)) return span(v);
+      if (tokens.pos[v] === 'NOUN' && verbs.claimNouns.has(tokens.lemma[v])) {
+        let w = v - 1;
+        while (w >= sent.tokenStart && ['DET', 'ADJ'].includes(tokens.pos[w])) w--;
+        return denied(w) ? span(w) : null;
+      }
+      return tokens.pos[v] === 'VERB' && verbs.unrealizing.has(tokens.lemma[v]) ? span(v) : null;
     }
     if (!NP_POS.has(tokens.pos[k])) return null;
   }

@@ -18,6 +18,10 @@ export interface VerbClasses {
   asking: Set<string>;
   demanding: Set<string>;
   refusing: Set<string>;
+  /** Verbs that deny what their `that` clause tells (`denied that X had helped`): the act is not coded. */
+  denying: Set<string>;
+  /** Nouns for what is said or reported (`rejected reports that X had helped`): denied, the act is not coded. */
+  claimNouns: Set<string>;
   /** Verbs whose `of`/`for` complement is an act only alleged: `accused X of sympathising`. */
   alleging: Set<string>;
   /** Nouns for a crowd of protesters: what such a crowd demands it demonstrates for. */
@@ -40,6 +44,8 @@ const FILE_KEYS = {
   demanding: 'demanding',
   refusing: 'refusing',
   alleging: 'alleging',
+  denying: 'denying',
+  claimNouns: 'claim_nouns',
   killing: 'killing',
   judgementNouns: 'judgement_nouns',
   crowdNouns: 'crowd_nouns',
