@@ -112,7 +112,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const actors = inSentence.filter((m) => !m.locative);
     // No actor, no event.
     if (!actors.length) continue;
-    const matches = withoutEvaluatedActs(doc, matchSentence(doc, dicts.events, sent, (t) => covered[t] === 1));
+    const matches = withoutModifiers(doc, withoutEvaluatedActs(doc, matchSentence(doc, dicts.events, sent, (t) => covered[t] === 1)));
     if (!matches.length && !hasObligation(doc, sent)) continue;
     // The tree is read for the subject: parse only where the nearest actor before a trigger is not plainly it.
     const doubtful = matches.filter((m) => subjectUncertain(doc, actors, m.trigger));
@@ -225,6 +225,21 @@ const JUDGING = /^(05|11|12)/;
  */
 function withoutEvaluatedActs(doc: Doc, matches: PatternMatch[]): PatternMatch[] {
   return matches.filter((m) => doc.tokens.pos[m.trigger] !== 'NOUN' || !matches.some((r) => r !== m && JUDGING.test(r.pattern.code) && r.trigger < m.trigger && m.trigger < r.end));
+}
+
+const PRENOMINAL = new Set(['NOUN', 'PROPN', 'ADJ']);
+
+/**
+ * `activists from the defeated Fatah Party`, `the wounded soldiers`: a participle between an article and a noun
+ * describes the noun; it tells of no act of its own. (A pattern may hold the noun too: `planned talks` stays.)
+ */
+function withoutModifiers(doc: Doc, matches: PatternMatch[]): PatternMatch[] {
+  const { lower, pos } = doc.tokens;
+  return matches.filter((m) => {
+    const t = m.trigger;
+    if (!/(ed|en)$/.test(lower[t]) || t === 0 || pos[t - 1] !== 'DET' || m.words.includes(t + 1)) return true;
+    return !PRENOMINAL.has(pos[t + 1] ?? '');
+  });
 }
 
 /** Corrects the lemmas the tagger gets wrong (`staged` -> `stage`, not `stag`). */

@@ -247,6 +247,10 @@ describe('events', () => {
     // A finite verb after `and` is a clause of its own: not refused with the act before it.
     expect(triples('Pakistan has refused to deploy troops in Iraq and has urged Iraq to hold elections.')).toContain('PAKGOV 0244 IRQGOV');
   });
+  it('takes a participle between an article and a noun for a modifier, and no speaker for a target', () => {
+    expect(triples('Activists from the defeated Fatah party staged rallies against Hamas.').some((e) => e.includes(' 190 '))).toBe(false);
+    expect(triples('Burmese troops attacked a rebel base after days of fighting, Thai police said.').some((e) => e.includes('THACOP'))).toBe(false);
+  });
   it('reads no accusation into an act a speaker only reports', () => {
     expect(triples('Sudanese rebels shelled Juba, the UN refugee agency reported.').some((e) => e.includes(' 112 '))).toBe(false);
     expect(triples('Sudanese rebels shelled Juba, the Egyptian government said.').some((e) => e.startsWith('EGYGOV 112'))).toBe(true);

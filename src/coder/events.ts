@@ -517,11 +517,23 @@ function mentionAt(
     }
     // `told reporters the envoy had been insolent`: a mention right before an auxiliary opens a clause of its own.
     if (loose && tokens.pos[m.tokenEnd] === 'AUX' && tokens.sent[m.tokenEnd] === tokens.sent[m.tokenStart]) return null;
+    // `after five days of fighting, Thai police here said`: the speaker of a report is not what the act was aimed at.
+    if (speaks(doc, m, verbs)) return null;
     return m;
   }
   return null;
 }
 
+
+/** Is the mention the subject of a reporting verb right after it (`Thai police here said`)? */
+function speaks(doc: Doc, m: ActorMention, verbs: VerbClasses): boolean {
+  const { tokens } = doc;
+  let t = m.tokenEnd;
+  while (t < tokens.text.length && tokens.sent[t] === tokens.sent[m.tokenStart] && (tokens.pos[t] === 'ADV' || tokens.pos[t] === 'AUX')) t++;
+  if (t >= tokens.text.length || tokens.sent[t] !== tokens.sent[m.tokenStart] || tokens.pos[t] !== 'VERB') return false;
+  // An inflected form (`said`, `says`): a bare `write` after a subject may be a demand's verb (`that China write off`).
+  return verbs.reporting.has(tokens.lemma[t]) && tokens.lower[t] !== tokens.lemma[t];
+}
 
 const NEUTRAL_REPORTERS = new Set(['COP', 'MED', 'JRN']);
 /** Reporting verbs that tell of an act without taking a side. */
