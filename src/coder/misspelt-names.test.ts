@@ -15,6 +15,7 @@ describe('misspelt country names', () => {
     expect(code('Afganistan')).toBe('AFG');
     expect(code('Quatar')).toBe('QAT'); // a letter added
     expect(code('Ehtiopia')).toBe('ETH'); // two letters swapped
+    expect(code('Chenchen')).toBe('RUS'); // an ethnic group's name: Chechen
   });
   it('leaves short words, edits at a word\'s ends and unknown words alone', () => {
     expect(code('Indiana')).toBeNull(); // `Indian` plus a final letter: a US state, not India

@@ -1,14 +1,14 @@
-// Country names misspelt by one letter (`Ethopia`, `Phillippines`, `Afganistan`, `Quatar`): wire copy and transcripts
-// carry such slips, and a coder that misses the country misses the event. A capitalised word the dictionaries do not
-// know is read as the country name it differs from by one letter left out or added (or two swapped), when exactly
-// one country's names are that close. Short words are never corrected: too many names are near them. Letters
-// replaced are not read as slips (see oneEdit). The index is built once per dictionary, from its single-word country
-// names, adjectives and demonyms. Pure.
+// Country and people names misspelt by one letter (`Ethopia`, `Phillippines`, `Afganistan`, `Quatar`, `Chenchen`):
+// wire copy and transcripts carry such slips, and a coder that misses the country misses the event. A capitalised
+// word the dictionaries do not know is read as the name it differs from by one letter left out or added (or two
+// swapped), when exactly one country's names are that close. Short words are never corrected: too many names are
+// near them. Letters replaced are not read as slips (see oneEdit). The index is built once per dictionary, from its
+// single-word country names, adjectives, demonyms and ethnic groups. Pure.
 import type { ActorDictionary, NameHit } from '../dictionaries/actor-dictionary.js';
 
 /** The shortest unknown word read as a misspelt name. */
 const MIN_LENGTH = 6;
-const TYPES = new Set<NameHit['type']>(['country', 'adjective', 'demonym']);
+const TYPES = new Set<NameHit['type']>(['country', 'adjective', 'demonym', 'ethnic']);
 
 interface Index {
   /** Each name, and each name with one letter deleted, to the names it comes from. */
