@@ -5,6 +5,7 @@ import { personCodeOn, personRoleByTitle, type ActorDictionary, type NameHit, ty
 import type { ActorMention, Doc, Provenance, Sentence } from '../model/types.js';
 import { findNounPhrases, reportedBy, type NounPhrase, type Piece } from './noun-phrases.js';
 import { mostNamedParties } from './parties.js';
+import { longestName } from './phrase-lookup.js';
 
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within']);
 /**
@@ -147,7 +148,7 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
       else if (hit.type === 'institution') institutions.push({ code: hit.code, entry: hit.entry });
       else if (hit.type === 'organisation') organisations.push({ code: hit.code, entry: hit.entry, country: hit.country });
       else if (hit.type === 'group') groups.push({ codes: hit.codes, entry: hit.entry });
-      else if (hit.type === 'ethnic') countries.push({ code: residence(doc, hit.countries, p.start, options, state), type: hit.type, entry: hit.entry, piece: p });
+      else if (hit.type === 'ethnic') countries.push({ code: residence(doc, dict, hit.countries, p.start, options, state), type: hit.type, entry: hit.entry, piece: p });
       else countries.push({ code: hit.code, type: hit.type, entry: hit.entry, piece: p });
     }
   }
@@ -324,12 +325,18 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
  * sentence's place (`Karen guerrillas on the Thai border` stays Burmese: Thailand is not listed), else a country the
  * sentence has named (`the Mozambique government ... Shona rebels`), else the dateline's, else the first listed.
  */
-function residence(doc: Doc, countries: string[], at: number, options: ActorOptions, state: State): string {
+function residence(doc: Doc, dict: ActorDictionary, countries: string[], at: number, options: ActorOptions, state: State): string {
   const place = options.sentencePlaceCountry?.(doc.tokens.sent[at], at) ?? null;
   if (place && countries.includes(place)) return place;
   for (let k = state.sentenceActors.length - 1; k >= 0; k--) {
     const c = state.sentenceActors[k].country;
     if (c && countries.includes(c)) return c;
+  }
+  // `The main Hutu rebel group ... demanded that Burundi's government`: a country of theirs named later in the sentence.
+  const sent = doc.sentences[doc.tokens.sent[at]];
+  for (let t = at + 1; t < sent.tokenEnd; t++) {
+    const hit = longestName(doc, dict, t, sent.tokenEnd)?.hits.find((h) => h.type === 'country' || h.type === 'adjective' || h.type === 'capital');
+    if (hit && 'code' in hit && countries.includes(hit.code)) return hit.code;
   }
   if (options.datelineCountry && countries.includes(options.datelineCountry)) return options.datelineCountry;
   return countries[0];

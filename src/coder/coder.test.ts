@@ -251,6 +251,16 @@ describe('events', () => {
     expect(triples('Activists from the defeated Fatah party staged rallies against Hamas.').some((e) => e.includes(' 190 '))).toBe(false);
     expect(triples('Burmese troops attacked a rebel base after days of fighting, Thai police said.').some((e) => e.includes('THACOP'))).toBe(false);
   });
+  it('places an ethnic group in its country named later in the sentence', () => {
+    expect(code("A Hutu rebel group demanded that Burundi's government grant more rights.").mentions[0].code).toBe('BDIREB');
+  });
+  it('lets a complete match keep a word a match without its slot wanted', () => {
+    expect(triples('The PKK issued a declaration demanding that the Turkish government release Ocalan.')).toContain('TURREB 1053 TURGOV');
+  });
+  it('announces an act through the aspectual verb before it, and a conflict act aimed at as a threat', () => {
+    expect(triples('The Macedonian army prepared to resume shelling Albanian villages.')).toEqual(['MKDMIL 1384 ALB']);
+    expect(triples('The resolution by the United Nations aims to tighten sanctions against Serbia.').some((e) => e.includes(' 163 '))).toBe(false);
+  });
   it('reads no accusation into an act a speaker only reports', () => {
     expect(triples('Sudanese rebels shelled Juba, the UN refugee agency reported.').some((e) => e.includes(' 112 '))).toBe(false);
     expect(triples('Sudanese rebels shelled Juba, the Egyptian government said.').some((e) => e.startsWith('EGYGOV 112'))).toBe(true);

@@ -83,7 +83,14 @@ export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence,
     const slot = Math.min(a.slots.target ?? Infinity, a.slots.source ?? Infinity);
     for (const b of found) if (a !== b && slot <= b.trigger && a.words.includes(b.trigger)) governed.add(b);
   }
-  found.sort((x, y) => y.words.length - x.words.length || x.gaps - y.gaps || x.trigger - y.trigger);
+  // A match that lost its closing preposition and slot yields a word that triggers a whole match with a target slot:
+  // `issued a declaration demanding` (for `issue demand to {target}`) leaves `demanding` to `demanding that the
+  // Turkish government provide` (`demand {target}`).
+  // (Not when a whole pattern at its trigger covers the same words: `staged a protest` is `stage protest`.)
+  const yields = (m: PatternMatch) =>
+    m.truncated && !m.alternatives.some((a) => !a.truncated && a.words.length === m.words.length) && found.some((o) => o !== m && !o.truncated && o.pattern.hasTarget && o.trigger !== m.trigger && m.words.includes(o.trigger));
+  const last = new Set(found.filter(yields));
+  found.sort((x, y) => Number(last.has(x)) - Number(last.has(y)) || y.words.length - x.words.length || x.gaps - y.gaps || x.trigger - y.trigger);
   const taken = new Set<number>();
   const out: PatternMatch[] = [];
   for (const found1 of found) {

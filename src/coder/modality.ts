@@ -7,6 +7,8 @@ const MODALS = new Set(['will', 'would', 'shall', "'ll", 'wo']);
 /** Verbs that announce the event noun they take (`pledged relief supplies`); `undertook a mission`, `offered an apology` did it. */
 const NOMINAL_ANNOUNCERS = new Set(['pledge', 'promise', 'vow', 'plan', 'propose']);
 const SKIP = new Set(['ADV', 'PART']);
+/** Verbs of beginning, going on and going back to an act (`resume shelling`). */
+const ASPECTUAL = new Set(['resume', 'continue', 'begin', 'start', 'keep', 'renew']);
 
 /** The verb of the act at `trigger`: itself, or for an event noun the verb just before it (`held talks`). */
 function predicateOf(doc: Doc, sent: Sentence, trigger: number): number {
@@ -36,6 +38,8 @@ export function announcedBy(doc: Doc, sent: Sentence, trigger: number, words: Se
   if (pred !== trigger && !modifier && words.has(tokens.lemma[pred]) && NOMINAL_ANNOUNCERS.has(tokens.lemma[pred])) return span(pred);
   let t = pred - 1;
   while (t >= sent.tokenStart && SKIP.has(tokens.pos[t]) && tokens.lower[t] !== 'to') t--;
+  // `prepared to resume shelling`, `will continue attacking`: an aspectual verb carries the act's announcement.
+  if (t > sent.tokenStart && ASPECTUAL.has(tokens.lemma[t]) && depth < 2) return announcedBy(doc, sent, t, words, depth + 1);
   if (t < sent.tokenStart) return null;
   if (MODALS.has(tokens.lower[t])) return span(t);
   if (tokens.lower[t] === 'to') {
