@@ -112,7 +112,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const actors = inSentence.filter((m) => !m.locative);
     // No actor, no event.
     if (!actors.length) continue;
-    const matches = withoutModifiers(doc, withoutEvaluatedActs(doc, matchSentence(doc, dicts.events, sent, (t) => covered[t] === 1)));
+    const matches = withoutModifiers(doc, withoutEvaluatedActs(doc, matchSentence(doc, dicts.events, sent, (t) => covered[t] === 1, dicts.verbs.light)));
     if (!matches.length && !hasObligation(doc, sent)) continue;
     // The tree is read for the subject: parse only where the nearest actor before a trigger is not plainly it.
     const doubtful = matches.filter((m) => subjectUncertain(doc, actors, m.trigger));
@@ -230,17 +230,24 @@ function withoutEvaluatedActs(doc: Doc, matches: PatternMatch[]): PatternMatch[]
 const PRENOMINAL = new Set(['NOUN', 'PROPN', 'ADJ']);
 
 /**
- * `activists from the defeated Fatah Party`, `the wounded soldiers`: a participle between an article and a noun
- * describes the noun; it tells of no act of its own. (A pattern may hold the noun too: `planned talks` stays.)
+ * `activists from the defeated Fatah Party`, `their recently mended ties`: a participle between an article or a
+ * possessive and a noun describes the noun; it tells of no act of its own. (After an article a pattern may hold the
+ * noun too: `went ahead with the planned talks` stays.)
  */
 function withoutModifiers(doc: Doc, matches: PatternMatch[]): PatternMatch[] {
   const { lower, pos } = doc.tokens;
   return matches.filter((m) => {
     const t = m.trigger;
-    if (!/(ed|en)$/.test(lower[t]) || t === 0 || pos[t - 1] !== 'DET' || m.words.includes(t + 1)) return true;
-    return !PRENOMINAL.has(pos[t + 1] ?? '');
+    if (!/(ed|en)$/.test(lower[t]) || !PRENOMINAL.has(pos[t + 1] ?? '')) return true;
+    // `their recently mended ties`: adverbs may stand between the article or possessive and the participle.
+    let d = t - 1;
+    while (d > 0 && pos[d] === 'ADV') d--;
+    if (POSSESSIVE.has(lower[d])) return false;
+    return pos[d] !== 'DET' || m.words.includes(t + 1);
   });
 }
+
+const POSSESSIVE = new Set(['their', 'its', 'his', 'her', 'our', 'my', 'your']);
 
 /** Corrects the lemmas the tagger gets wrong (`staged` -> `stage`, not `stag`). */
 function fixLemmas(doc: Doc, lemmas: Map<string, string>): void {

@@ -40,7 +40,7 @@ export function triggerTest(doc: Doc, patterns: EventPatterns): (t: number) => b
 }
 
 /** All non-overlapping matches in a sentence; at each trigger the longest pattern wins. */
-export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence, blocked: (t: number) => boolean): PatternMatch[] {
+export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence, blocked: (t: number) => boolean, light: Set<string> = new Set()): PatternMatch[] {
   const { tokens } = doc;
   const found: PatternMatch[] = [];
   let words: Set<string> | null = null;
@@ -57,7 +57,7 @@ export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence,
     for (const p of candidates) {
       // Cheap test first: every required word of the pattern must occur somewhere in the sentence.
       if (!requiredWordsPresent(p, words)) continue;
-      const m = tryMatch(doc, p, sent, t);
+      const m = tryMatch(doc, p, sent, t, light, patterns);
       if (m) here.push(m);
     }
     if (!here.length) continue;
@@ -152,7 +152,7 @@ function requiredWordsPresent(p: EventPattern, words: Set<string>): boolean {
   return true;
 }
 
-function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): PatternMatch | null {
+function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number, light: Set<string>, patterns: EventPatterns): PatternMatch | null {
   const { tokens } = doc;
   const words = [t];
   const slots: PatternMatch['slots'] = {};
@@ -183,6 +183,9 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number): Pattern
       // Quotation marks stand inside a clause (`branded the award "null and void"`); other punctuation ends it.
       if (!afterSlot && CLAUSE_PUNCT.has(tokens.text[j]) && !QUOTES.has(tokens.text[j])) break;
       if (!afterSlot && (tokens.pos[j] === 'VERB' || tokens.pos[j] === 'AUX') && j !== pos + 1) break;
+      // `agreed to resign without returning` is no `agree to return`: a verb after `to` that is an act of its own is
+      // the act, unless it is a light verb carrying the pattern's noun (`invited Japan to hold joint patrols`).
+      if (!afterSlot && tokens.pos[j] === 'VERB' && tokens.lower[pos] === 'to' && words.length > 1 && patterns.byTrigger.has(tokens.lemma[j]) && !light.has(tokens.lemma[j])) break;
     }
     if (hit < 0) {
       if (e.optional) continue;

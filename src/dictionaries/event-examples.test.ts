@@ -27,7 +27,7 @@ describe('event pattern examples', () => {
         const { events, doc } = codeArticle(article, deps);
         if (p.code === BLOCK) {
           // A blocking pattern must match its example and leave its trigger uncoded.
-          const block = doc.sentences.flatMap((sent) => matchSentence(doc, dicts.events, sent, () => false)).find((m) => m.pattern === p);
+          const block = doc.sentences.flatMap((sent) => matchSentence(doc, dicts.events, sent, () => false, dicts.verbs.light)).find((m) => m.pattern === p);
           const start = block ? doc.tokens.start[block.trigger] : -1;
           if (!block || events.some((e) => e.trigger.start === start)) failures.push(`${p.id} --- | ${p.text} | ${p.example}  -> ${block ? 'its trigger was coded' : 'no match'}`);
           continue;
