@@ -261,6 +261,9 @@ describe('events', () => {
     expect(triples('The Macedonian army prepared to resume shelling Albanian villages.')).toEqual(['MKDMIL 1384 ALB']);
     expect(triples('The resolution by the United Nations aims to tighten sanctions against Serbia.').some((e) => e.includes(' 163 '))).toBe(false);
   });
+  it('looks for a slot\'s target no further than a comma after a name', () => {
+    expect(triples('The German foreign minister will visit Albania in June, the first Warsaw Pact minister to do so.')).toEqual(['DEUGOV 036 ALBGOV']);
+  });
   it('reads no accusation into an act a speaker only reports', () => {
     expect(triples('Sudanese rebels shelled Juba, the UN refugee agency reported.').some((e) => e.includes(' 112 '))).toBe(false);
     expect(triples('Sudanese rebels shelled Juba, the Egyptian government said.').some((e) => e.startsWith('EGYGOV 112'))).toBe(true);

@@ -28,6 +28,8 @@ const CLAUSE_WORDS = new Set(['after', 'before', 'while', 'because', 'when', 'wh
 const LOCATIVE_SLOT = new Set(['in', 'at', 'into', 'inside']);
 const TARGET_PREPOSITIONS = new Set(['with', 'against', 'to', 'toward', 'towards', 'on', 'at']);
 const LOOSE_TARGET_WINDOW = 4;
+/** Words that end a noun phrase before a comma (`visit Albania in June, the first Warsaw Pact minister`). */
+const NOMINAL_END = new Set(['NOUN', 'PROPN']);
 const FROM = new Set(['from']);
 
 /** Code prefixes of acts that change how actors are found (ontology/state-acts.txt, ontology/intransitive.txt). */
@@ -511,7 +513,7 @@ function mentionAt(
       // `burned down its embassy, a senior Bree official said`: the slot's own noun phrase names no actor, and what
       // follows its comma is another phrase, not the object.
       // A loose search (no slot) also stops at a comma right after the match (`imposed martial law, accusing ...`).
-      if (tokens.text[t] === ',' && (t > from || loose) && tokens.pos[t - 1] === 'NOUN') return null;
+      if (tokens.text[t] === ',' && (t > from || loose) && NOMINAL_END.has(tokens.pos[t - 1])) return null;
       if (loose && CLAUSE_WORDS.has(tokens.lower[t])) return null;
       if (verbs.reporting.has(tokens.lemma[t]) && tokens.pos[t] === 'VERB') return null;
     }
