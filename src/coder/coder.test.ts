@@ -261,6 +261,9 @@ describe('events', () => {
     expect(triples('The Macedonian army prepared to resume shelling Albanian villages.')).toEqual(['MKDMIL 1384 ALB']);
     expect(triples('The resolution by the United Nations aims to tighten sanctions against Serbia.').some((e) => e.includes(' 163 '))).toBe(false);
   });
+  it('reads an act agreed on by a noun of agreement as announced', () => {
+    expect(triples('Israel and Jordan reached a consensus to exchange information with each other.')).toContain('ISRGOV 0314 JORGOV');
+  });
   it('looks for a slot\'s target no further than a comma after a name', () => {
     expect(triples('The German foreign minister will visit Albania in June, the first Warsaw Pact minister to do so.')).toEqual(['DEUGOV 036 ALBGOV']);
   });
