@@ -311,6 +311,9 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     // A group with no country takes the country of the sentence's place (`protesters ... in Minsk`).
     const placeCountry = options.sentencePlaceCountry?.(doc.tokens.sent[np.start], np.start) ?? null;
     if (placeCountry) return makeMention(doc, np.start, pieceEnd(np), placeCountry + sector, null, 'role', [{ rule: 'role-country-from-sentence-place' }, ...roleWhy]);
+    // `The Armenian-backed forces` with no place named: the backer's country.
+    const backer = np.pieces.find((p) => p.backer)?.backer?.find((h) => h.type === 'country' || h.type === 'adjective' || h.type === 'demonym');
+    if (backer && 'code' in backer) return makeMention(doc, np.start, pieceEnd(np), backer.code + sector, null, 'role', [{ rule: 'role-country-from-backer', entry: backer.entry }, ...roleWhy]);
     // The state's own organs and civilians default to the dateline's country (`police imposed a curfew`, `six people
     // were taken into custody`); a foreign party's role word names its country.
     if (options.datelineCountry && (STATE_SECTORS.has(sector.slice(0, 3)) || DATELINE_PEOPLE.has(sector.slice(0, 3)))) {

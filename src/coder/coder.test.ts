@@ -261,6 +261,10 @@ describe('events', () => {
     expect(triples('The Macedonian army prepared to resume shelling Albanian villages.')).toEqual(['MKDMIL 1384 ALB']);
     expect(triples('The resolution by the United Nations aims to tighten sanctions against Serbia.').some((e) => e.includes(' 163 '))).toBe(false);
   });
+  it('takes a backer named before -backed for no actor, and a leader before -led for its country', () => {
+    expect(triples('Russian-backed separatists attacked Ukrainian troops in Donetsk.')).toEqual(['UKRREB 190 UKRMIL']);
+    expect(triples('Vietnamese-led forces attacked the rebels of Cambodia.')[0]?.startsWith('VNMMIL')).toBe(true);
+  });
   it('reads an act agreed on by a noun of agreement as announced', () => {
     expect(triples('Israel and Jordan reached a consensus to exchange information with each other.')).toContain('ISRGOV 0314 JORGOV');
   });

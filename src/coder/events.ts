@@ -477,6 +477,8 @@ function isObject(doc: Doc, m: ActorMention, verbs: VerbClasses): boolean {
   const pos = tokens.pos[before];
   // `the president of Russia` keeps its head; any other preposition (`to`, `with`, `in`) makes an object.
   if (pos === 'ADP' || tokens.lower[before] === 'to') return tokens.lower[before] !== 'of';
+  // `Russian-backed separatists`: a participle joined by a hyphen modifies the noun; it takes no object.
+  if (pos === 'VERB' && tokens.text[before - 1] === '-' && tokens.start[before] === tokens.end[before - 1]) return false;
   if (pos === 'VERB') return !verbs.reporting.has(tokens.lemma[before]);
   return false;
 }

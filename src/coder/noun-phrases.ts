@@ -14,6 +14,8 @@ export interface Piece {
   end: number;
   hits?: NameHit[];
   role?: RoleHit;
+  /** A role's backer named before it (`Iran-backed` in `an Iran-backed militia`). */
+  backer?: NameHit[];
 }
 
 export interface NounPhrase {
@@ -42,6 +44,8 @@ const NOT_NAMES = new Set([
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const SPEAKER_PRONOUNS = new Set(['it', 'they']);
 /** Participles that make a role word before them a modifier: `army-led`, `rebel-held`, `opposition-controlled`. */
+/** Participles after a hyphen that make the name before them a backer of the actor, not the actor. */
+const BACKED = new Set(['backed', 'sponsored', 'supported', 'funded', 'armed', 'allied', 'aligned', 'linked', 'affiliated', 'trained', 'inspired']);
 const LED = new Set(['led', 'backed', 'controlled', 'held', 'run', 'dominated', 'aligned', 'linked', 'sponsored', 'allied', 'affiliated', 'supported', 'appointed', 'installed']);
 
 /** The reporting verb right before token i (`said it`, `said that they`), or -1. */
@@ -73,17 +77,30 @@ function findPieces(doc: Doc, dict: ActorDictionary, sent: Sentence, reporting: 
   const out: Piece[] = [];
   let i = sent.tokenStart;
   const limit = sent.tokenEnd;
+  let backer: NameHit[] | undefined;
   while (i < limit) {
     const name = longestName(doc, dict, i, limit);
     const role = longestRole(doc, dict, i, limit);
     if (name && (!role || name.end >= role.end)) {
-      out.push({ kind: 'name', start: i, end: name.end, hits: name.hits });
+      // `an Iran-backed militia`, `Russian-backed separatists`: the backer of a group is not the group, nor
+      // necessarily its country (a leader is: `Vietnamese-led forces`); the group's role piece keeps it as a last
+      // resort. A thing keeps it as its actor (`Israeli-linked ships`).
+      if (tokens.text[name.end] === '-' && BACKED.has(tokens.lower[name.end + 1] ?? '')) {
+        for (let j = name.end + 2; j < Math.min(limit, name.end + 5); j++) {
+          if (longestRole(doc, dict, j, limit)) {
+            backer = name.hits;
+            break;
+          }
+        }
+      }
+      if (!backer) out.push({ kind: 'name', start: i, end: name.end, hits: name.hits });
       i = name.end;
       continue;
     }
     // `the army-led Sovereignty Council`, `the opposition-controlled parliament`: a role before `-led` only modifies.
     if (role && !(tokens.text[role.end] === '-' && LED.has(tokens.lower[role.end + 1] ?? ''))) {
-      out.push({ kind: 'role', start: i, end: role.end, role: role.role });
+      out.push({ kind: 'role', start: i, end: role.end, role: role.role, ...(backer ? { backer } : {}) });
+      backer = undefined;
       i = role.end;
       continue;
     }
