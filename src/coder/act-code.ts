@@ -74,7 +74,10 @@ function assassination(doc: Doc, dicts: Dictionaries, c: EventCandidate, code: s
 function crowdCode(doc: Doc, dicts: Dictionaries, c: EventCandidate, code: string): string {
   const s = c.source;
   if (s.kind === 'person' || s.members || s.tokenEnd <= s.tokenStart || s.tokenEnd > doc.tokens.lemma.length) return code;
-  return dicts.verbs.crowdNouns.has(doc.tokens.lemma[s.tokenEnd - 1]) ? recodeForCrowd(dicts.crowdRecodes, code) : code;
+  // (`Demonstrators` opening a sentence is tagged a name and keeps its plural lemma.)
+  const head = s.tokenEnd - 1;
+  const crowd = dicts.verbs.crowdNouns.has(doc.tokens.lemma[head]) || dicts.verbs.crowdNouns.has(doc.tokens.lower[head].replace(/s$/, ''));
+  return crowd ? recodeForCrowd(dicts.crowdRecodes, code) : code;
 }
 
 /** Offices of state a political figure holds: one named holder of such an office is a political figure. */

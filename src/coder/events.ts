@@ -28,6 +28,7 @@ const CLAUSE_WORDS = new Set(['after', 'before', 'while', 'because', 'when', 'wh
 const LOCATIVE_SLOT = new Set(['in', 'at', 'into', 'inside']);
 const TARGET_PREPOSITIONS = new Set(['with', 'against', 'to', 'toward', 'towards', 'on', 'at']);
 const LOOSE_TARGET_WINDOW = 4;
+const QUOTE_MARKS = new Set(['"', '“', '”']);
 /** Words that end a noun phrase before a comma (`visit Albania in June, the first Warsaw Pact minister`). */
 const NOMINAL_END = new Set(['NOUN', 'PROPN']);
 const FROM = new Set(['from']);
@@ -161,7 +162,7 @@ function assignFound(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: 
       const patient = subjectBefore(doc, mentions, m.trigger, verbs);
       return expandPairs(m, byAgent, patient, 'participle-by-agent');
     }
-    source = subjectBefore(doc, mentions, m.trigger, verbs);
+    source = sharedSubject(doc, mentions, m.trigger, verbs) ?? subjectBefore(doc, mentions, m.trigger, verbs);
     if (source && nounGovernedElsewhere(doc, m, source, verbs)) return out;
     if (p.hasTarget) target = slotTarget(doc, m, mentions, verbs);
     else {
@@ -456,6 +457,31 @@ function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number, verb
     return m;
   }
   return null;
+}
+
+/**
+ * `Demonstrators waving the flags of the opposition chanted "Leave!" and demanded ...`: a verb after `and` shares
+ * the subject of the clause it continues, the actor that opens the sentence, when no report, subordinate or
+ * relative clause stands between them.
+ */
+function sharedSubject(doc: Doc, mentions: ActorMention[], trigger: number, verbs: VerbClasses): ActorMention | null {
+  const { tokens } = doc;
+  if (tokens.lower[trigger - 1] !== 'and' || tokens.pos[trigger] !== 'VERB') return null;
+  const sent = doc.sentences[tokens.sent[trigger]];
+  const first = mentions.find((x) => !x.locative);
+  if (!first || first.tokenStart !== sent.tokenStart || first.tokenEnd >= trigger) return null;
+  let finite = 0;
+  let quoted = false;
+  for (let t = first.tokenEnd; t < trigger - 1; t++) {
+    // What is chanted or said in quotes (`"Leave!"`) is no verb of the clause.
+    if (QUOTE_MARKS.has(tokens.text[t])) quoted = !quoted;
+    if (quoted) continue;
+    if (CLAUSE_END.has(tokens.text[t]) || tokens.pos[t] === 'SCONJ' || RELATIVE.has(tokens.lower[t]) || tokens.lower[t] === 'that') return null;
+    if (tokens.pos[t] === 'VERB' && verbs.reporting.has(tokens.lemma[t])) return null;
+    if (tokens.pos[t] === 'AUX' || (tokens.pos[t] === 'VERB' && !/ing$/.test(tokens.lower[t]))) finite++;
+  }
+  // Only one verb before `and` that could have a subject of its own: the clause being continued.
+  return finite === 1 ? first : null;
 }
 
 /** Is the mention the object of an object-control verb whose infinitive (`to` right after it) is the trigger? */
