@@ -1,7 +1,8 @@
 // Finds the actors of an article: composes each noun phrase into a coded mention and resolves later
 // mentions (surnames, pronouns, `his counterpart`, `the two sides`, bare role words) against earlier ones.
 // Pure: takes the analysed doc and dictionaries, returns mentions; writes nothing.
-import { personCodeOn, personRoleByTitle, type ActorDictionary, type NameHit, type Person } from '../dictionaries/actor-dictionary.js';
+import { nameKey, personCodeOn, personRoleByTitle, type ActorDictionary, type NameHit, type Person } from '../dictionaries/actor-dictionary.js';
+import { misspeltSurname } from './misspelt-names.js';
 import type { ActorMention, Doc, Provenance, Sentence } from '../model/types.js';
 import { findNounPhrases, reportedBy, type NounPhrase, type Piece } from './noun-phrases.js';
 import { mostNamedParties } from './parties.js';
@@ -139,7 +140,13 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
   const roles: { code: string; entry: string; phrase: string }[] = [];
   let relational: Piece | null = null;
   for (const p of pieces) {
-    if (p.kind === 'proper') propers.push(p);
+    if (p.kind === 'proper') {
+      // `President Abdelaziz Bouteflicka`: a long surname one slip off one listed person's, with the first name or a
+      // title agreeing, is that person.
+      const slip = misspeltPerson(doc, dict, p, pieces);
+      if (slip) persons.push({ person: slip, piece: p, entry: `${slip.sources[0]} (misspelt ${doc.tokens.text[p.end - 1]})` });
+      else propers.push(p);
+    }
     else if (p.kind === 'role') roles.push({ code: p.role!.code, entry: p.role!.entry, phrase: p.role!.phrase });
     else if (p.kind === 'relational') relational = p;
     else if (p.kind === 'name') {
@@ -371,6 +378,17 @@ function headIsPlace(doc: Doc, np: NounPhrase): boolean {
     if (doc.tokens.pos[t] === 'NOUN') return PLACE_HEADS.has(doc.tokens.lemma[t]);
   }
   return false;
+}
+
+/** The person a proper name misspells (misspelt-names.ts), when its first name agrees or a title precedes it. */
+function misspeltPerson(doc: Doc, dict: ActorDictionary, p: Piece, pieces: Piece[]): Person | null {
+  const slip = misspeltSurname(dict, doc.tokens.text[p.end - 1]);
+  if (!slip) return null;
+  if (p.end - p.start >= 2) {
+    const first = nameKey(slip.person.name).split(' ')[0].toLowerCase();
+    return doc.tokens.lower[p.start] === first ? slip.person : null;
+  }
+  return pieces.some((q) => q.kind === 'role' && q.end <= p.start) ? slip.person : null;
 }
 
 /** The sector of elites out of office (`former president`, `ousted leader`: actors/roles.yaml). */

@@ -268,6 +268,10 @@ describe('events', () => {
   it('gives a verb after and the subject that opens the sentence, and codes a crowd\'s demand as a demonstration', () => {
     expect(triples('Belarusian demonstrators waving the flags of the opposition chanted "Leave!" and demanded the resignation of Alexander Lukashenko.', '2020-08-27')).toEqual(['BLRCVL 1411 BLRGOV']);
   });
+  it('reads a misspelt surname after its title or its first name', () => {
+    expect(triples('President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.', '2005-01-01')).toEqual(['DZAGOV 1323 DZA']);
+    expect(code('Ahmed Bouteflicka spoke.', '2005-01-01').mentions.filter((m) => m.code.startsWith('DZA'))).toEqual([]);
+  });
   it('reads an act agreed on by a noun of agreement as announced', () => {
     expect(triples('Israel and Jordan reached a consensus to exchange information with each other.')).toContain('ISRGOV 0314 JORGOV');
   });

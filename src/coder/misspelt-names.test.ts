@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDictionaries } from '../dictionaries/load.js';
-import { misspeltName } from './misspelt-names.js';
+import { misspeltName, misspeltSurname } from './misspelt-names.js';
 
 const dict = loadDictionaries().actors;
 const code = (w: string) => {
@@ -25,5 +25,10 @@ describe('misspelt country names', () => {
     expect(code('Washington')).toBeNull();
     expect(code('Gxndor')).toBeNull(); // a letter replaced: perhaps a different name altogether
     expect(code('Columbia')).toBeNull();
+  });
+  it('reads a long surname one slip off one listed person\'s as that person', () => {
+    expect(misspeltSurname(dict, 'Bouteflicka')?.person.name).toBe('Abdelaziz Bouteflika');
+    expect(misspeltSurname(dict, 'Bouteflika')).toBeNull(); // spelt right
+    expect(misspeltSurname(dict, 'Putine')).toBeNull(); // too short
   });
 });

@@ -4,7 +4,7 @@
 // swapped), when exactly one country's names are that close. Short words are never corrected: too many names are
 // near them. Letters replaced are not read as slips (see oneEdit). The index is built once per dictionary, from its
 // single-word country names, adjectives, demonyms and ethnic groups. Pure.
-import type { ActorDictionary, NameHit } from '../dictionaries/actor-dictionary.js';
+import type { ActorDictionary, NameHit, Person } from '../dictionaries/actor-dictionary.js';
 
 /** The shortest unknown word read as a misspelt name. */
 const MIN_LENGTH = 6;
@@ -77,4 +77,37 @@ export function misspeltName(dict: ActorDictionary, word: string): { hits: NameH
   if (codes.size !== 1) return null;
   const name = [...near][0];
   return { hits: index.names.get(name)!, name };
+}
+
+/** The shortest surname read through a slip: person names vary more than country names. */
+const MIN_SURNAME = 7;
+const surnameIndexes = new WeakMap<ActorDictionary, Map<string, Set<string>>>();
+
+/**
+ * The one person whose surname `word` misspells (`Bouteflicka`, `Mitterand`), or null. Only long surnames are read
+ * so, and only where one person of the dictionary bears the near name; the caller asks for a title or a first name
+ * that agrees as well.
+ */
+export function misspeltSurname(dict: ActorDictionary, word: string): { person: Person; surname: string } | null {
+  if (word.length < MIN_SURNAME || !/^\p{Lu}\p{Ll}+$/u.test(word) || dict.surnames.has(word) || dict.names.has(word)) return null;
+  let index = surnameIndexes.get(dict);
+  if (!index) {
+    index = new Map();
+    for (const key of dict.surnames.keys()) {
+      if (key.length < MIN_SURNAME - 1 || !/^\p{Lu}\p{Ll}+$/u.test(key)) continue;
+      const lower = key.toLowerCase();
+      for (const v of [lower, ...deletions(lower)]) {
+        let s = index.get(v);
+        if (!s) index.set(v, (s = new Set()));
+        s.add(key);
+      }
+    }
+    surnameIndexes.set(dict, index);
+  }
+  const lower = word.toLowerCase();
+  const near = new Set<string>();
+  for (const v of [lower, ...deletions(lower)]) for (const key of index.get(v) ?? []) if (oneEdit(lower, key.toLowerCase())) near.add(key);
+  const people = new Set([...near].flatMap((k) => dict.surnames.get(k) ?? []));
+  if (people.size !== 1) return null;
+  return { person: [...people][0], surname: [...near][0] };
 }
