@@ -270,7 +270,9 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
   const countryHead = country && country.type === 'country' && country.piece.end === pieceEnd(np) && !sector;
   if (organisations.length && !countryHead) {
     const org = organisations[organisations.length - 1];
-    return makeMention(doc, np.start, pieceEnd(np), org.code, null, 'organisation', [{ rule: 'organisation', entry: org.entry }, ...roleWhy]);
+    const m = makeMention(doc, np.start, pieceEnd(np), org.code, null, 'organisation', [{ rule: 'organisation', entry: org.entry }, ...roleWhy]);
+    // `NATO peacekeeping troops`: the organisation's code, and the sector of its armed role (a deployment, not a visit).
+    return sector && ARMED.has(sector.slice(0, 3)) ? { ...m, sector: sector.slice(0, 3) } : m;
   }
   if (relational) return resolveRelational(doc, np, country?.code ?? null, options, state);
   if (first.kind === 'pair') return resolvePair(doc, np, state);
@@ -390,6 +392,9 @@ function misspeltPerson(doc: Doc, dict: ActorDictionary, p: Piece, pieces: Piece
   }
   return pieces.some((q) => q.kind === 'role' && q.end <= p.start) ? slip.person : null;
 }
+
+/** Sectors of armed bodies: an organisation's troops or police act as such. */
+const ARMED = new Set(['MIL', 'COP']);
 
 /** The sector of elites out of office (`former president`, `ousted leader`: actors/roles.yaml). */
 const FORMER = 'ELI';

@@ -268,6 +268,12 @@ describe('events', () => {
   it('gives a verb after and the subject that opens the sentence, and codes a crowd\'s demand as a demonstration', () => {
     expect(triples('Belarusian demonstrators waving the flags of the opposition chanted "Leave!" and demanded the resignation of Alexander Lukashenko.', '2020-08-27')).toEqual(['BLRCVL 1411 BLRGOV']);
   });
+  it('joins an event noun before a role word into the actor, and gives an organisation\'s troops their sector', () => {
+    const m = code('NATO peacekeeping troops arrived in Bosnia.').mentions[0];
+    expect([m.text, m.code, m.sector]).toEqual(['NATO peacekeeping troops', 'IGOWSTNAT', 'MIL']);
+    // Troops arriving are deployed, not visiting.
+    expect(triples('NATO peacekeeping troops arrived in Bosnia.').some((e) => e.includes(' 042 '))).toBe(false);
+  });
   it('reads a misspelt surname after its title or its first name', () => {
     expect(triples('President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.', '2005-01-01')).toEqual(['DZAGOV 1323 DZA']);
     expect(code('Ahmed Bouteflicka spoke.', '2005-01-01').mentions.filter((m) => m.code.startsWith('DZA'))).toEqual([]);

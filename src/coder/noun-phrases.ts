@@ -203,7 +203,9 @@ function groupPhrases(doc: Doc, sent: Sentence, pieces: Piece[], isTrigger: (t: 
     const modifier =
       pos === 'DET' || pos === 'ADJ' || pos === 'NUM' || lower === "'s" || lower === "'" ||
       (pos === 'PRON' && POSSESSIVES.has(lower)) ||
-      ((pos === 'NOUN' || pos === 'PROPN') && !isTrigger(t)) ||
+      // `NATO peacekeeping troops`: an -ing event noun right before a role word modifies it (`hunger strikers` is an
+      // act's own words).
+      ((pos === 'NOUN' || pos === 'PROPN') && (!isTrigger(t) || (/ing$/.test(lower) && pieceAt.get(t + 1)?.kind === 'role'))) ||
       (lower === '-' && cur !== null);
     if (modifier && !(pos === 'DET' && cur !== null && cur.pieces.length > 0 && !isPossessiveDet(lower))) {
       if (pos === 'PRON' && POSSESSIVES.has(lower)) {
