@@ -179,7 +179,9 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
       held = personRoleByTitle(person, sector, country?.code ?? null, options.date) ?? held;
       // `ousted President Askar Akayev`, `former Prime Minister X`: whatever the dictionary's dates say, the text
       // says the office is held no more.
-      if (sector.startsWith(FORMER) && held.code.length >= 3 && held.code.slice(3, 6) !== FORMER) held = { ...held, code: held.code.slice(0, 3) + FORMER, rule: 'former-office-holder' };
+      if (sector.startsWith(FORMER) && held.code.length >= 3 && held.code.slice(3, 6) !== FORMER) {
+        held = { ...held, code: held.code.slice(0, 3) + FORMER, rule: 'former-office-holder' };
+      }
     }
     why.push({ rule: held.rule, entry });
     const m = makeMention(doc, piece.start, piece.end, held.code, person.name, 'person', why);
@@ -322,7 +324,9 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     if (placeCountry) return makeMention(doc, np.start, pieceEnd(np), placeCountry + sector, null, 'role', [{ rule: 'role-country-from-sentence-place' }, ...roleWhy]);
     // `The Armenian-backed forces` with no place named: the backer's country.
     const backer = np.pieces.find((p) => p.backer)?.backer?.find((h) => h.type === 'country' || h.type === 'adjective' || h.type === 'demonym');
-    if (backer && 'code' in backer) return makeMention(doc, np.start, pieceEnd(np), backer.code + sector, null, 'role', [{ rule: 'role-country-from-backer', entry: backer.entry }, ...roleWhy]);
+    if (backer && 'code' in backer) {
+      return makeMention(doc, np.start, pieceEnd(np), backer.code + sector, null, 'role', [{ rule: 'role-country-from-backer', entry: backer.entry }, ...roleWhy]);
+    }
     // The state's own organs and civilians default to the dateline's country (`police imposed a curfew`, `six people
     // were taken into custody`); a foreign party's role word names its country.
     if (options.datelineCountry && (STATE_SECTORS.has(sector.slice(0, 3)) || DATELINE_PEOPLE.has(sector.slice(0, 3)))) {

@@ -159,7 +159,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     // After the codes above were read: a speaker's `must` no demand pattern coded.
     candidates.push(...reportedObligations(doc, requests, all, refined, inSentence, dicts.verbs));
     // A speaker's `must` on an actor whose demanded act no pattern codes.
-    candidates.push(...bareObligations(doc, sent, requests, inSentence, dicts.verbs, sent.index));
+    candidates.push(...bareObligations(doc, sent, requests, inSentence, dicts.verbs));
     if (!candidates.length) continue;
     const dates = datesOf(sent.index);
     const earlier = dates.length || sent.segment !== 'body' ? null : earlierDate(sent.index);

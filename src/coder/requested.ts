@@ -4,7 +4,7 @@
 // the specific one (0251); a speaker's `must` (`Chirac said Iraq must cooperate`) is the speaker's demand on the
 // act's doer. The codes are data (ontology/requests.tsv), the asking, demanding and refusing words too
 // (lexicon/verbs.yaml). Pure.
-import type { ActorMention, Doc, Span } from '../model/types.js';
+import type { ActorMention, Doc, Sentence, Span } from '../model/types.js';
 import type { PatternMatch } from './event-matcher.js';
 import { BLOCK, rulePattern, type EventPattern } from '../dictionaries/event-patterns.js';
 import { requestCodeFor, type IntentRules, type RequestKind } from '../dictionaries/intent.js';
@@ -125,14 +125,7 @@ const NOT_ACTS = new Set(['be', 'have', 'do']);
  * an actor named right before it is the speaker's demand on that actor (CAMEO 100), also when what is demanded has no
  * pattern. `must` already read as the request of a coded act (reportedObligations) is left to that.
  */
-export function bareObligations(
-  doc: Doc,
-  sentence: { tokenStart: number; tokenEnd: number },
-  requests: Request[],
-  mentions: ActorMention[],
-  verbs: VerbClasses,
-  sentenceIndex: number,
-): EventCandidate[] {
+export function bareObligations(doc: Doc, sentence: Sentence, requests: Request[], mentions: ActorMention[], verbs: VerbClasses): EventCandidate[] {
   const { lower, pos, lemma } = doc.tokens;
   const out: EventCandidate[] = [];
   for (let t = sentence.tokenStart + 1; t < sentence.tokenEnd - 1; t++) {
@@ -145,7 +138,7 @@ export function bareObligations(
     const speaker = doer ? speakerOf(doc, t, mentions, verbs) : null;
     if (!doer || !speaker || speaker === doer || speaker.code === doer.code) continue;
     const match: PatternMatch = {
-      pattern: obligationPattern(GENERIC_DEMAND), sentence: sentenceIndex, trigger: t, words: [t], slots: {}, end: v + 1,
+      pattern: obligationPattern(GENERIC_DEMAND), sentence: sentence.index, trigger: t, words: [t], slots: {}, end: v + 1,
       negated: false, negator: null, gaps: 0, truncated: false, alternatives: [],
     };
     for (const target of doer.members ?? [doer]) out.push({ match, source: speaker, target, rule: 'reported-obligation' });
@@ -156,7 +149,7 @@ export function bareObligations(
 const GENERIC_DEMAND = '100';
 
 /** Does the sentence hold a `must` (read by bareObligations even where no pattern matched)? */
-export function hasObligation(doc: Doc, sentence: { tokenStart: number; tokenEnd: number }): boolean {
+export function hasObligation(doc: Doc, sentence: Sentence): boolean {
   for (let t = sentence.tokenStart; t < sentence.tokenEnd; t++) if (doc.tokens.lower[t] === 'must') return true;
   return false;
 }
