@@ -10,6 +10,13 @@ const dirArg = args.find((a) => !a.startsWith('--'));
 
 const t0 = process.hrtime.bigint();
 const parser = loadParser(dirArg) as ArcEagerParser;
+// --beam=k and --margin=m override the model's decoding beam (for tuning on dev).
+const flag = (name: string): number | undefined => {
+  const a = args.find((x) => x.startsWith(`--${name}=`));
+  return a === undefined ? undefined : Number(a.slice(name.length + 3));
+};
+parser.beamWidth = flag('beam') ?? parser.beamWidth;
+parser.beamMargin = flag('margin') ?? parser.beamMargin;
 const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
 const data = loadWords(ewtFile(split));
 
@@ -18,7 +25,7 @@ const data = loadWords(ewtFile(split));
 evaluate(parser, data);
 const s = evaluate(parser, data);
 
-console.log(`model loaded in ${loadMs.toFixed(0)} ms`);
+console.log(`model loaded in ${loadMs.toFixed(0)} ms; beam ${parser.beamWidth}, margin ${parser.beamMargin}`);
 console.log(`EWT ${split}: ${data.length} sentences, ${s.words} words (gold tokens, predicted tags, punctuation included)`);
 console.log(`UPOS ${s.upos.toFixed(2)}%`);
 console.log(`UAS  ${s.uas.toFixed(2)}%`);

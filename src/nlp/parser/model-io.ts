@@ -29,6 +29,8 @@ interface Header {
   relabel?: boolean;
   /** The labeller reads only the first this many action features (absent = all). */
   labelFeats?: number;
+  /** Decoding beam width and margin (null = no margin); absent = greedy. */
+  beam?: { width: number; margin: number | null };
   meta: Record<string, unknown>;
 }
 
@@ -62,6 +64,7 @@ export function saveModel(path: string, parser: ArcEagerParser, opts: SaveOption
     ...(parser.nonMono ? { system: 'nonmono' } : {}),
     ...(parser.relabel ? { relabel: true } : {}),
     ...(parser.labelFeats ? { labelFeats: parser.labelFeats } : {}),
+    ...(parser.beamWidth > 1 ? { beam: { width: parser.beamWidth, margin: Number.isFinite(parser.beamMargin) ? parser.beamMargin : null } } : {}),
     meta: opts.meta ?? {},
   };
   const hjson = Buffer.from(JSON.stringify(header), 'utf8');
@@ -118,5 +121,10 @@ export function loadModel(path: string): ArcEagerParser {
     return m;
   };
   const tagger = new Tagger(header.tagClasses, need('tagger1'), models.get('tagger2') ?? null, lexicon, fixed);
-  return new ArcEagerParser(tagger, header.labels, need('actions'), need('labels'), header.system === 'nonmono', header.relabel === true, header.labelFeats ?? 0);
+  const parser = new ArcEagerParser(tagger, header.labels, need('actions'), need('labels'), header.system === 'nonmono', header.relabel === true, header.labelFeats ?? 0);
+  if (header.beam) {
+    parser.beamWidth = header.beam.width;
+    parser.beamMargin = header.beam.margin ?? Infinity;
+  }
+  return parser;
 }

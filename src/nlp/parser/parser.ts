@@ -4,6 +4,7 @@ import { InlineModel, Perceptron, SparseModel, rng, shuffle } from './perceptron
 import { PARSER_MAX_FEATS, labelKeys, parserFeatures, parserInput, wordAtoms, type ParserInput, type WordAtoms } from './features.js';
 import { Tagger } from './tagger.js';
 import { ArcEagerState, LA, N_ACTIONS, RA, RE, SH, actionCosts, actionCostsNM } from './transition.js';
+import { Beam, BeamTrainer, beamDecode, type LabelFn, type ScoreFn } from './beam.js';
 
 export interface ParseResult {
   upos: string[];
@@ -45,6 +46,18 @@ export class ArcEagerParser implements DependencyParser {
    * valency, children and label sets, not the later conjunctions. Fewer lookups per arc, the same dev LAS.
    */
   readonly labelFeats: number;
+
+  /**
+   * Beam width for decoding (1 = greedy). A candidate joins the beam only within `beamMargin` of the best
+   * score, so the beam widens only where the model is unsure. Relabelling at Reduce is not done in the beam.
+   */
+  beamWidth = 1;
+  beamMargin = Infinity;
+  /** A beam item branches only into moves scoring within this of its own best move. */
+  beamBranch = Infinity;
+  private beam: Beam | null = null;
+  private readonly scoreFn: ScoreFn = (keys, nf, out) => this.fastActions.scoreKeys(keys, nf, out);
+  private readonly labelFn: LabelFn = (st, keys, nf, a) => this.predictLabel(st, keys, nf, a);
 
   constructor(tagger: Tagger, labels: string[], actions: SparseModel, labeller: SparseModel, nonMono = false, relabel = false, labelFeats = 0) {
     this.tagger = tagger;
@@ -103,6 +116,12 @@ export class ArcEagerParser implements DependencyParser {
 
   /** Parses prepared input; the returned state is reused by the next call. */
   parseInput(inp: ParserInput): ArcEagerState {
+    if (this.beamWidth > 1 && !this.relabel) {
+      this.beam ??= new Beam(this.nonMono, false);
+      const st = beamDecode(this.beam, inp, this.beamWidth, this.beamMargin, this.beamBranch, this.scoreFn, this.labelFn);
+      st.finish(this.rootLabel, this.fallbackLabel);
+      return st;
+    }
     const st = this.st;
     st.init(inp.n);
     const keys = this.keys;
@@ -167,6 +186,11 @@ export interface ParserTrainOptions {
   relabel?: boolean;
   /** The labeller reads only the first this many action features (ArcEagerParser.labelFeats; 0 = all). */
   labelFeats?: number;
+  /** Beam width for global (max-violation) training from epoch `beamFrom` on; 1 or absent = greedy training only. */
+  beam?: number;
+  beamFrom?: number;
+  /** Decoding beam margin of the parsers handed to `evaluate` (ArcEagerParser.beamMargin). */
+  beamMargin?: number;
   log?: (msg: string) => void;
   /** Called after each epoch with a frozen, averaged parser; return a score to keep the best epoch. */
   evaluate?: (p: ArcEagerParser, epoch: number) => number;
@@ -193,8 +217,11 @@ export function trainParser(
   const nonMono = opts.nonMono ?? false;
   st.nonMono = nonMono;
   const costs = nonMono ? actionCostsNM : actionCosts;
-  const relabel = opts.relabel ?? false;
+  const beamWidth = opts.beam ?? 1;
+  // Relabelling at Reduce is a greedy-only refinement: the beam keeps the first label of each arc.
+  const relabel = (opts.relabel ?? false) && beamWidth <= 1;
   const labelFeats = opts.labelFeats ?? 0;
+  const beamTrainer = beamWidth > 1 ? new BeamTrainer({ actions, labeller, labels: labels.length, rootLabel, labelFeats, nonMono }) : null;
   /** Predicts (and, for a gold arc, learns) the label of h -> d; returns the label to apply. */
   const trainLabel = (keys: Int32Array, nf: number, dir: number, h: number, d: number, gold: Int32Array, glabel: Int32Array, explore: boolean): number => {
     const nl = labelKeys(keys, nf, dir, lkeys, labelFeats);
@@ -219,8 +246,14 @@ export function trainParser(
     const explore = ep >= opts.exploreFrom;
     let steps = 0;
     let errs = 0;
+    const global = beamTrainer !== null && ep >= (opts.beamFrom ?? 0);
     for (const si of order) {
       const { inp, gold, glabel } = data[si];
+      if (global) {
+        steps++;
+        if (beamTrainer.train(inp, gold, glabel, beamWidth)) errs++;
+        continue;
+      }
       st.init(inp.n);
       while (!st.isTerminal()) {
         const nf = parserFeatures(st, inp, keys);
@@ -271,7 +304,8 @@ export function trainParser(
       }
     }
     const secs = (Date.now() - t0) / 1000;
-    let msg = `  parser epoch ${ep + 1}/${opts.epochs}: ${steps} transitions, ${((100 * errs) / steps).toFixed(2)}% costly, ${secs.toFixed(1)}s, ${actions.nRows} action rows, ${labeller.nRows} label rows`;
+    const unit = global ? 'sentences' : 'transitions';
+    let msg = `  parser epoch ${ep + 1}/${opts.epochs}: ${steps} ${unit}, ${((100 * errs) / steps).toFixed(2)}% ${global ? 'updated' : 'costly'}, ${secs.toFixed(1)}s, ${actions.nRows} action rows, ${labeller.nRows} label rows`;
     const frozen = new ArcEagerParser(
       tagger,
       labels,
@@ -281,6 +315,10 @@ export function trainParser(
       relabel,
       labelFeats,
     );
+    if (beamWidth > 1) {
+      frozen.beamWidth = beamWidth;
+      frozen.beamMargin = opts.beamMargin ?? Infinity;
+    }
     if (opts.evaluate) {
       const score = opts.evaluate(frozen, ep);
       if (score > bestScore) {

@@ -142,6 +142,17 @@ export class Perceptron {
     }
   }
 
+  /** Adds `delta` to class c of every feature (one side of a structured update over a whole sequence). */
+  add(keys: Int32Array, n: number, c: number, delta: number): void {
+    const C = this.nClasses;
+    const t = this.time;
+    for (let i = 0; i < n; i++) {
+      const base = this.findOrAdd(keys[i]) * C;
+      this.w[base + c] += delta;
+      this.u![base + c] += t * delta;
+    }
+  }
+
   /** Averaged weights (a copy), for evaluation and saving; the training state is left intact. */
   averaged(): Float32Array {
     const n = this.nRows * this.nClasses;

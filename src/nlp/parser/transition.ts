@@ -89,6 +89,34 @@ export class ArcEagerState {
     this.nHeadless = 0;
   }
 
+  /** Makes this state a copy of `o` (for beam search); one loop over the per-word arrays, no allocation. */
+  copyFrom(o: ArcEagerState): void {
+    if (o.n + 1 > this.head.length) this.init(o.n);
+    this.nonMono = o.nonMono;
+    this.n = o.n;
+    this.sp = o.sp;
+    this.b = o.b;
+    this.usp = o.usp;
+    this.nHeadless = o.nHeadless;
+    for (let i = 0; i < o.sp; i++) this.stack[i] = o.stack[i];
+    for (let i = 0; i < o.usp; i++) this.ubuf[i] = o.ubuf[i];
+    for (let i = 0; i <= o.n; i++) {
+      this.head[i] = o.head[i];
+      this.label[i] = o.label[i];
+      this.lc1[i] = o.lc1[i];
+      this.lc2[i] = o.lc2[i];
+      this.rc1[i] = o.rc1[i];
+      this.rc2[i] = o.rc2[i];
+      this.nl[i] = o.nl[i];
+      this.nr[i] = o.nr[i];
+      this.lsetLo[i] = o.lsetLo[i];
+      this.lsetHi[i] = o.lsetHi[i];
+      this.rsetLo[i] = o.rsetLo[i];
+      this.rsetHi[i] = o.rsetHi[i];
+      this.loc[i] = o.loc[i];
+    }
+  }
+
   isTerminal(): boolean {
     if (!this.nonMono) return this.b > this.n;
     return this.b > this.n && this.usp === 0 && this.nHeadless === 0;
