@@ -13,7 +13,7 @@ import { defaultModelDir, MODEL_FILE } from '../src/nlp/parser/index.js';
 const SEED = 20260101;
 const env = (k: string, d: number): number => (process.env[k] ? Number(process.env[k]) : d);
 const TAGGER_EPOCHS = env('TAGGER_EPOCHS', 6);
-// BEAM=4: global training with a beam of 4 (12 epochs; see EXPERIMENTS.md). Off by default: on test it gave
+// BEAM=4: global training with a beam of 4 (12 epochs; see data/models/parser/EXPERIMENTS.md). Off by default: on test it gave
 // +0.2 UAS at margin 100 and ~29,000 tokens/s, below the bar for shipping.
 const BEAM = env('BEAM', 1);
 const PARSER_EPOCHS = env('PARSER_EPOCHS', BEAM > 1 ? 12 : 20);
