@@ -64,9 +64,27 @@ function oneEdit(a: string, b: string): boolean {
   return s.slice(i) === l.slice(i + 1) && inside(i, l.length);
 }
 
+/** Answers already given, per dictionary: the same unknown names come back article after article. */
+const MEMO_SIZE = 50_000;
+const memos = new WeakMap<ActorDictionary, Map<string, unknown>>();
+
+function memoised<T>(dict: ActorDictionary, key: string, compute: () => T): T {
+  let memo = memos.get(dict);
+  if (!memo) memos.set(dict, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** The hits of the one country whose name `word` misspells, or null (unknown, too short, or several near). */
 export function misspeltName(dict: ActorDictionary, word: string): { hits: NameHit[]; name: string } | null {
   if (word.length < MIN_LENGTH || !/^\p{Lu}\p{Ll}+$/u.test(word)) return null;
+  return memoised(dict, `n:${word}`, () => findMisspeltName(dict, word));
+}
+
+function findMisspeltName(dict: ActorDictionary, word: string): { hits: NameHit[]; name: string } | null {
   let index = indexes.get(dict);
   if (!index) indexes.set(dict, (index = buildIndex(dict)));
   const lower = word.toLowerCase();
@@ -90,6 +108,10 @@ const surnameIndexes = new WeakMap<ActorDictionary, Map<string, Set<string>>>();
  */
 export function misspeltSurname(dict: ActorDictionary, word: string): { person: Person; surname: string } | null {
   if (word.length < MIN_SURNAME || !/^\p{Lu}\p{Ll}+$/u.test(word) || dict.surnames.has(word) || dict.names.has(word)) return null;
+  return memoised(dict, `s:${word}`, () => findMisspeltSurname(dict, word));
+}
+
+function findMisspeltSurname(dict: ActorDictionary, word: string): { person: Person; surname: string } | null {
   let index = surnameIndexes.get(dict);
   if (!index) {
     index = new Map();

@@ -25,7 +25,7 @@ export function longestName(doc: Doc, dict: ActorDictionary, i: number, limit: n
   if (!first) return null;
   // A name starts with a capital, a digit or a quote; or with a word a listed name starts with (`al-Shabaab`,
   // `peshmerga`), never with an article (`the` stays outside the name, as a modifier of the phrase).
-  if (!/^[\p{Lu}\d'‘’"“]/u.test(first) && (tokens.pos[i] === 'DET' || (!dict.names.has(first) && !dict.namePrefixes.has(`${first} `)))) return null;
+  if (!/^[\p{Lu}\d'‘’"“]/u.test(first) && (tokens.pos[i] === 'DET' || !dict.lowerStarts.has(first))) return null;
   let best: NameMatch | null = null;
   const stop = Math.min(limit, i + MAX_NAME_TOKENS);
   for (let j = i + 1; j <= stop; j++) {

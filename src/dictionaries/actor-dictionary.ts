@@ -43,6 +43,8 @@ export interface ActorDictionary {
   surnames: Map<string, Person[]>;
   /** Every prefix of every name key (and in lower case, and of every role key): a lookup that is no prefix stops early. */
   namePrefixes: Set<string>;
+  /** Names that start with a small letter (`al-Shabaab`, `peshmerga`): each such name and its first word. */
+  lowerStarts: Set<string>;
   lowerPrefixes: Set<string>;
   rolePrefixes: Set<string>;
 }
@@ -177,6 +179,7 @@ export function compileActors(src: ActorSources): ActorDictionary {
   return {
     names, namesLower, roles, countries, byIso2, people, surnames,
     namePrefixes: prefixes(names.keys()),
+    lowerStarts: new Set([...names.keys()].filter((k) => /^\p{Ll}/u.test(k)).flatMap((k) => [k, k.split(' ')[0]])),
     lowerPrefixes: prefixes(namesLower.keys()),
     rolePrefixes: prefixes(roles.keys()),
   };
