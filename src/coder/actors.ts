@@ -130,6 +130,7 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     return { ...copyActor(ref), ...mentionBase(doc, np.start, pieceEnd(np)), kind: 'pronoun', why: [{ rule: 'pronoun-last-person-subject' }, ...ref.why] };
   }
   if (first.kind === 'pair' && pieces.length === 1) return resolvePair(doc, np, state);
+  if (pieces.some((p) => p.kind === 'bloc')) return resolveBloc(doc, np, state);
 
   const persons: { person: Person; piece: Piece; entry: string }[] = [];
   const propers: Piece[] = [];
@@ -447,6 +448,15 @@ function resolveRelational(doc: Doc, np: NounPhrase, adjectiveCountry: string | 
     if (h.country && h.code.slice(0, 3) !== ownParty) {
       return { ...copyActor(h), ...mentionBase(doc, np.start, pieceEnd(np)), kind: 'relational', why: [{ rule: `${noun}-is-other-party` }, ...h.why] };
     }
+  }
+  return null;
+}
+
+/** `the bloc said`, `its members closed their borders`: the international organisation named last. */
+function resolveBloc(doc: Doc, np: NounPhrase, state: State): ActorMention | null {
+  for (let k = state.history.length - 1; k >= 0; k--) {
+    const h = state.history[k];
+    if (/^(IGO|NGO)/.test(h.code)) return { ...copyActor(h), ...mentionBase(doc, np.start, pieceEnd(np)), kind: 'bloc', why: [{ rule: 'organisation-named-last' }, ...h.why] };
   }
   return null;
 }

@@ -274,6 +274,11 @@ describe('events', () => {
     // Troops arriving are deployed, not visiting.
     expect(triples('NATO peacekeeping troops arrived in Bosnia.').some((e) => e.includes(' 042 '))).toBe(false);
   });
+  it('reads the bloc and its members as the organisation named last', () => {
+    const text = 'ECOWAS held an emergency summit on Mali. Its members closed their borders with Mali, the bloc said.';
+    expect(triples(text)).toContain('IGOWAFBUSWAS 160 MLIGOV');
+    expect(code(text).mentions.filter((m) => m.kind === 'bloc').map((m) => m.text)).toEqual(['Its members', 'the bloc']);
+  });
   it('reads a misspelt surname after its title or its first name', () => {
     expect(triples('President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers.', '2005-01-01')).toEqual(['DZAGOV 1323 DZA']);
     expect(code('Ahmed Bouteflicka spoke.', '2005-01-01').mentions.filter((m) => m.code.startsWith('DZA'))).toEqual([]);

@@ -6,7 +6,7 @@ import type { ActorDictionary, NameHit, RoleHit } from '../dictionaries/actor-di
 import type { Doc, Sentence } from '../model/types.js';
 import { longestName, longestRole } from './phrase-lookup.js';
 
-export type PieceKind = 'name' | 'role' | 'proper' | 'pronoun' | 'relational' | 'pair';
+export type PieceKind = 'name' | 'role' | 'proper' | 'pronoun' | 'relational' | 'pair' | 'bloc';
 
 export interface Piece {
   kind: PieceKind;
@@ -55,6 +55,23 @@ export function reportedBy(tokens: Doc['tokens'], i: number, reporting: Set<stri
   return v >= 0 && tokens.pos[v] === 'VERB' && reporting.has(tokens.lemma[v]) ? v : -1;
 }
 /** Nouns that name an actor only by relation to another: resolved in coreference. */
+/** Nouns that, after `the`, mean the organisation just named (`the bloc`, `the alliance`). */
+const BLOC_NOUNS = new Set(['bloc', 'alliance', 'grouping', 'organisation', 'organization']);
+
+/**
+ * The length of a phrase at token i that stands for an organisation named before: `the bloc` (its noun, after `the`),
+ * `its members`, `its member states` (after `its`). Zero when there is none.
+ */
+function blocAt(doc: Doc, i: number): number {
+  const { lower, sent } = doc.tokens;
+  const prev = lower[i - 1] ?? '';
+  if (BLOC_NOUNS.has(lower[i]) && prev === 'the' && sent[i - 1] === sent[i]) return 1;
+  if (prev !== 'its' || sent[i - 1] !== sent[i]) return 0;
+  if (lower[i] === 'members') return 1;
+  if (lower[i] === 'member' && (lower[i + 1] === 'states' || lower[i + 1] === 'countries' || lower[i + 1] === 'nations')) return 2;
+  return 0;
+}
+
 const RELATIONAL = new Set(['counterpart', 'counterparts', 'host', 'hosts', 'guest', 'guests', 'visitor']);
 /** `the two sides`, `both countries`: the pair of actors an article is about. */
 const PAIR_NOUNS = new Set([
@@ -127,6 +144,13 @@ function findPieces(doc: Doc, dict: ActorDictionary, sent: Sentence, reporting: 
     if ((lower === 'both' || (lower === 'two' && tokens.lower[i - 1] === 'the')) && PAIR_NOUNS.has(tokens.lower[i + 1] ?? '')) {
       out.push({ kind: 'pair', start: lower === 'two' ? i - 1 : i, end: i + 2 });
       i += 2;
+      continue;
+    }
+    // `the bloc said`, `its members closed their borders`: the organisation the article named last.
+    const blocLength = blocAt(doc, i);
+    if (blocLength) {
+      out.push({ kind: 'bloc', start: i, end: i + blocLength });
+      i += blocLength;
       continue;
     }
     if (RELATIONAL.has(lower) && tokens.pos[i] === 'NOUN') {
