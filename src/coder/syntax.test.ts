@@ -21,6 +21,10 @@ describe('events read from the tree', () => {
     const got = events('Russia and Ukraine condemned Turkey on Monday.').map((e) => `${e.s} ${e.t}`).sort();
     expect(got).toEqual(['RUSGOV TURGOV', 'UKRGOV TURGOV']);
   });
+  it('conjunction: a verb after `and` shares the subject of the verb right before, however the tree hangs it', () => {
+    const seized = events('The Ukrainian president placed the country under martial law a day after Russian forces shot at and seized three Ukrainian navy vessels.').find((e) => e.c.startsWith('17') && e.c !== '1724');
+    expect(seized?.s?.slice(0, 3)).toBe('RUS');
+  });
   it('reported speech: the subject of the reported clause, not the speaker', () => {
     const [e] = events('Zhao Leji said China is ready to work with Kazakhstan.');
     expect([e.s, e.c, e.t]).toEqual(['CHNGOV', '030', 'KAZGOV']);

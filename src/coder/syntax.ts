@@ -103,7 +103,9 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number, verbs
       rules.push('xcomp');
       collectSubject(tree, pred, roles);
     } else if (base(r) === 'conj') {
-      pred = h;
+      // `shot at and seized three vessels`: a verb conjoined by `and` shares the subject of the verb right before
+      // the `and`, when the tree hangs it on a verb further back instead.
+      pred = Math.max(h, verbBeforeAnd(doc, tree, pred));
       rules.push('conj');
       collectSubject(tree, pred, roles);
     } else if (r === 'acl' && roles.agent === null && children(tree, pred).some((c) => rel(tree, c) === 'mark' && doc.tokens.lower[c] === 'to')) {
@@ -178,6 +180,19 @@ function collectArgs(doc: Doc, tree: SentenceTree, pred: number, roles: TreeRole
 }
 
 /** The actor mention that a head token stands for: the mention holding it, or the one inside its subtree. */
+/** The verb just before `and VERB` at `v` (`shot at and seized`), with only prepositions, particles or adverbs between; else -1. */
+function verbBeforeAnd(doc: Doc, tree: SentenceTree, v: number): number {
+  const { lower } = doc.tokens;
+  if (lower[v - 1] !== 'and') return -1;
+  for (let k = v - 2; k >= Math.max(tree.tokenStart, v - 4); k--) {
+    const pos = tree.upos[k - tree.tokenStart];
+    // (A word the tagger took for a noun is a verb when the tree gives it a subject: `forces shot at and seized`.)
+    if (pos === 'VERB' || children(tree, k).some((c) => base(rel(tree, c)) === 'nsubj')) return k;
+    if (pos !== 'ADP' && pos !== 'ADV' && pos !== 'PART') return -1;
+  }
+  return -1;
+}
+
 export function mentionForToken(tree: SentenceTree, mentions: ActorMention[], t: number | null): ActorMention | null {
   if (t === null) return null;
   for (const m of mentions) if (m.tokenStart <= t && t < m.tokenEnd) return m;
