@@ -116,8 +116,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     if (!matches.length && !hasObligation(doc, sent)) continue;
     // The tree is read for the subject: parse only where the nearest actor before a trigger is not plainly it.
     const doubtful = matches.filter((m) => subjectUncertain(doc, actors, m.trigger));
-    // Parse up to a few words past the last doubtful trigger (its object and a `by` agent).
-    const parseEnd = doubtful.length ? Math.max(...doubtful.map((m) => m.end)) + 6 : 0;
+    // Parse a few words past the last doubtful trigger (PARSE_AFTER: its object, a `by` agent, actors conjoined).
+    const parseEnd = doubtful.length ? Math.max(...doubtful.map((m) => m.end)) + PARSE_AFTER : 0;
     const tree = deps.parser && doubtful.length ? parseSentence(doc, sent, deps.parser, parseEnd) : null;
     // `demanded that the US cancel the sale`, `refused to deploy troops`: an act that has not happened is not coded.
     const unrealizedAt = new Map<number, Span | null>();
@@ -228,6 +228,8 @@ function withoutEvaluatedActs(doc: Doc, matches: PatternMatch[]): PatternMatch[]
 }
 
 const PRENOMINAL = new Set(['NOUN', 'PROPN', 'ADJ']);
+/** Words parsed past the last doubtful trigger: its object, a `by` agent, actors conjoined to the object. */
+const PARSE_AFTER = 10;
 
 /**
  * `activists from the defeated Fatah Party`, `their recently mended ties`: a participle between an article or a

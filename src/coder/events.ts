@@ -5,7 +5,7 @@
 import type { ActorMention, Doc } from '../model/types.js';
 import type { PatternMatch } from './event-matcher.js';
 import { BLOCK, rulePattern, type EventPattern } from '../dictionaries/event-patterns.js';
-import { clauseRoles, mentionForToken, type SentenceTree } from './syntax.js';
+import { clauseRoles, conjoinedTargets, mentionForToken, type SentenceTree } from './syntax.js';
 import type { VerbClasses } from '../dictionaries/verb-classes.js';
 import { impliedActor } from './implied-actor.js';
 
@@ -127,6 +127,11 @@ function assignFound(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: 
     }
     // `he would lift the martial law he had declared`: the actor itself named again is no target.
     if (source && target && (target === source || target.code === source.code)) target = null;
+    // `met religious leaders and members of the opposition`: each conjoined actor is a target too.
+    if (tree && target) {
+      const all = conjoinedTargets(tree, mentions, target).filter((t) => t.code !== source?.code);
+      if (all.length > 1) target = { ...target, members: all };
+    }
     if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p)) && !targetless) return out;
     if (source) return expandPairs(m, source, target, rule);
   }

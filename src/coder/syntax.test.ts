@@ -25,6 +25,10 @@ describe('events read from the tree', () => {
     const seized = events('The Ukrainian president placed the country under martial law a day after Russian forces shot at and seized three Ukrainian navy vessels.').find((e) => e.c.startsWith('17') && e.c !== '1724');
     expect(seized?.s?.slice(0, 3)).toBe('RUS');
   });
+  it('conjoined objects: each actor conjoined to the target is a target too', () => {
+    const got = events('Australia said the American delegation met Solomon Islands religious leaders and members of the Solomon Islands opposition.').filter((e) => e.c === '040').map((e) => e.t).sort();
+    expect(got).toEqual(['SLBOPP', 'SLBREL']);
+  });
   it('reported speech: the subject of the reported clause, not the speaker', () => {
     const [e] = events('Zhao Leji said China is ready to work with Kazakhstan.');
     expect([e.s, e.c, e.t]).toEqual(['CHNGOV', '030', 'KAZGOV']);

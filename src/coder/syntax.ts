@@ -193,6 +193,23 @@ function verbBeforeAnd(doc: Doc, tree: SentenceTree, v: number): number {
   return -1;
 }
 
+/**
+ * `met religious leaders and members of the political opposition`: the actors conjoined to a target in the tree (its
+ * `conj` dependents, each read as the mention it holds), after the target itself; just the target when none.
+ */
+export function conjoinedTargets(tree: SentenceTree, mentions: ActorMention[], target: ActorMention): ActorMention[] {
+  if (target.members) return [target];
+  const head = target.tokenEnd - 1;
+  if (head < tree.tokenStart || head - tree.tokenStart >= tree.head.length) return [target];
+  const out = [target];
+  for (const c of children(tree, head)) {
+    if (base(rel(tree, c)) !== 'conj') continue;
+    const m = mentionForToken(tree, mentions, c);
+    if (m && !m.locative && !out.some((o) => o.code === m.code)) out.push(m);
+  }
+  return out;
+}
+
 export function mentionForToken(tree: SentenceTree, mentions: ActorMention[], t: number | null): ActorMention | null {
   if (t === null) return null;
   for (const m of mentions) if (m.tokenStart <= t && t < m.tokenEnd) return m;
