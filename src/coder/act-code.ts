@@ -77,7 +77,24 @@ function crowdCode(doc: Doc, dicts: Dictionaries, c: EventCandidate, code: strin
   // (`Demonstrators` opening a sentence is tagged a name and keeps its plural lemma.)
   const head = s.tokenEnd - 1;
   const crowd = dicts.verbs.crowdNouns.has(doc.tokens.lemma[head]) || dicts.verbs.crowdNouns.has(doc.tokens.lower[head].replace(/s$/, ''));
-  return crowd ? recodeForCrowd(dicts.crowdRecodes, code) : code;
+  return crowd || protestPurpose(doc, dicts, c.match.trigger) ? recodeForCrowd(dicts.crowdRecodes, code) : code;
+}
+
+/** Tokens looked back from `to` for the demonstration it is the purpose of. */
+const PURPOSE_WINDOW = 8;
+
+/**
+ * `staged mass demonstrations on Saturday to demand political reforms`: a demand that is the purpose of a
+ * demonstration (a crowd noun shortly before its `to`) is what the demonstration is for.
+ */
+function protestPurpose(doc: Doc, dicts: Dictionaries, trigger: number): boolean {
+  const { lower, lemma, text, sent } = doc.tokens;
+  if (lower[trigger - 1] !== 'to') return false;
+  for (let t = trigger - 2; t >= Math.max(0, trigger - 2 - PURPOSE_WINDOW) && sent[t] === sent[trigger]; t--) {
+    if (text[t] === ',' || text[t] === ';') return false;
+    if (dicts.verbs.crowdNouns.has(lemma[t])) return true;
+  }
+  return false;
 }
 
 /** Offices of state a political figure holds: one named holder of such an office is a political figure. */

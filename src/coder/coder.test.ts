@@ -265,6 +265,9 @@ describe('events', () => {
     expect(triples('Russian-backed separatists attacked Ukrainian troops in Donetsk.')).toEqual(['UKRREB 190 UKRMIL']);
     expect(triples('Vietnamese-led forces attacked the rebels of Cambodia.')[0]?.startsWith('VNMMIL')).toBe(true);
   });
+  it('reads a demand that is a demonstration\'s purpose as what the demonstration is for', () => {
+    expect(triples('Indonesian students staged mass demonstrations on Saturday to demand the resignation of the Indonesian president.')).toEqual(['IDNEDU 1411 IDNGOV']);
+  });
   it('gives a verb after and the subject that opens the sentence, and codes a crowd\'s demand as a demonstration', () => {
     expect(triples('Belarusian demonstrators waving the flags of the opposition chanted "Leave!" and demanded the resignation of Alexander Lukashenko.', '2020-08-27')).toEqual(['BLRCVL 1411 BLRGOV']);
   });
