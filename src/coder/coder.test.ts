@@ -265,6 +265,10 @@ describe('events', () => {
     expect(triples('Russian-backed separatists attacked Ukrainian troops in Donetsk.')).toEqual(['UKRREB 190 UKRMIL']);
     expect(triples('Vietnamese-led forces attacked the rebels of Cambodia.')[0]?.startsWith('VNMMIL')).toBe(true);
   });
+  it('gives a reported act whose subject is a name no dictionary knows no doer, not the speaker', () => {
+    expect(triples('Canadian officials said Indiana troopers arrested a Mexican national.')).toEqual([]);
+    expect(triples('The United States announced Wednesday it would prohibit all aid to Albanian rebels.')).toEqual(['USAGOV 1311 ALBREB']);
+  });
   it('reads a demand that is a demonstration\'s purpose as what the demonstration is for', () => {
     expect(triples('Indonesian students staged mass demonstrations on Saturday to demand the resignation of the Indonesian president.')).toEqual(['IDNEDU 1411 IDNGOV']);
   });

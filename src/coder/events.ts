@@ -459,6 +459,9 @@ function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number, verb
     // A speaker (`X said ...`) is not the subject of a reported clause whose own actor was passed over as an object.
     const next = m.tokenEnd < trigger ? tokens.lemma[m.tokenEnd] : '';
     if (verbs.reporting.has(next) && m.tokenEnd + 1 < trigger && hasLaterMention(mentions, k, trigger)) continue;
+    // `Canadian officials said Indiana troopers arrested ...`: a reported clause whose subject is no actor we know
+    // has no actor for a subject; the speaker did not do it.
+    if (verbs.reporting.has(next) && tokens.pos[m.tokenEnd] === 'VERB' && unknownSubject(doc, m.tokenEnd + 1, trigger)) return null;
     return m;
   }
   return null;
@@ -513,6 +516,27 @@ function isObject(doc: Doc, m: ActorMention, verbs: VerbClasses): boolean {
   if (pos === 'VERB') return !verbs.reporting.has(tokens.lemma[before]);
   return false;
 }
+
+/**
+ * Is there a name no dictionary knows between a reporting verb and the act it reports (`said Indiana troopers
+ * arrested`)? (A bare common noun, `said troops attacked`, may well be the speaker's own.)
+ */
+function unknownSubject(doc: Doc, from: number, trigger: number): boolean {
+  const { pos, lower } = doc.tokens;
+  for (let t = from; t < trigger; t++) {
+    // `said on Monday that`, `said in a statement`: a phrase after a preposition is no subject.
+    if (pos[t] === 'ADP' || lower[t] === 'that') return false;
+    if (pos[t] === 'PROPN' && !CALENDAR.has(lower[t])) return true;
+  }
+  return false;
+}
+
+/** Names of days and months: `announced Wednesday it would` names no subject. */
+const CALENDAR = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun',
+  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
 
 function hasLaterMention(mentions: ActorMention[], k: number, trigger: number): boolean {
   return mentions.some((m, i) => i > k && m.tokenEnd <= trigger);
