@@ -265,6 +265,10 @@ describe('events', () => {
     expect(triples('Russian-backed separatists attacked Ukrainian troops in Donetsk.')).toEqual(['UKRREB 190 UKRMIL']);
     expect(triples('Vietnamese-led forces attacked the rebels of Cambodia.')[0]?.startsWith('VNMMIL')).toBe(true);
   });
+  it('takes the actor an appositive describes for the subject, not the appositive', () => {
+    expect(triples('Turkey, a NATO member, criticized Russia.')).toEqual(['TURGOV 111 RUSGOV']);
+    expect(triples('Russia, China, and Iran criticized the United States.').length).toBe(3);
+  });
   it('gives a reported act whose subject is a name no dictionary knows no doer, not the speaker', () => {
     expect(triples('Canadian officials said Indiana troopers arrested a Mexican national.')).toEqual([]);
     expect(triples('The United States announced Wednesday it would prohibit all aid to Albanian rebels.')).toEqual(['USAGOV 1311 ALBREB']);

@@ -462,7 +462,8 @@ function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number, verb
     // `Canadian officials said Indiana troopers arrested ...`: a reported clause whose subject is no actor we know
     // has no actor for a subject; the speaker did not do it.
     if (verbs.reporting.has(next) && tokens.pos[m.tokenEnd] === 'VERB' && unknownSubject(doc, m.tokenEnd + 1, trigger)) return null;
-    return m;
+    // `Turkey, a NATO member, criticized Russia`: an appositive describes the subject before it.
+    return appositiveOf(doc, mentions, k, trigger) ?? m;
   }
   return null;
 }
@@ -515,6 +516,20 @@ function isObject(doc: Doc, m: ActorMention, verbs: VerbClasses): boolean {
   if (pos === 'VERB' && tokens.text[before - 1] === '-' && tokens.start[before] === tokens.end[before - 1]) return false;
   if (pos === 'VERB') return !verbs.reporting.has(tokens.lemma[before]);
   return false;
+}
+
+/**
+ * The actor an appositive at mentions[k] describes: the one ending right before the comma that opens it, when another
+ * comma closes it before the trigger (`Turkey, a NATO member, criticized`). Null when the mention is no appositive.
+ */
+function appositiveOf(doc: Doc, mentions: ActorMention[], k: number, trigger: number): ActorMention | null {
+  const { text } = doc.tokens;
+  const m = mentions[k];
+  if (text[m.tokenStart - 1] !== ',') return null;
+  const before = mentions.slice(0, k).reverse().find((x) => !x.locative);
+  if (!before || before.tokenEnd !== m.tokenStart - 1) return null;
+  for (let t = m.tokenEnd; t < trigger; t++) if (text[t] === ',') return before;
+  return null;
 }
 
 /**
