@@ -265,6 +265,10 @@ describe('events', () => {
     expect(triples('Russian-backed separatists attacked Ukrainian troops in Donetsk.')).toEqual(['UKRREB 190 UKRMIL']);
     expect(triples('Vietnamese-led forces attacked the rebels of Cambodia.')[0]?.startsWith('VNMMIL')).toBe(true);
   });
+  it('knows the spokespeople of major governments', () => {
+    const { mentions } = code('Foreign ministry spokeswoman Hua Chunying criticized Nauru.', '2018-09-04');
+    expect(mentions.find((m) => m.text === 'Hua Chunying')?.code).toBe('CHNGOV');
+  });
   it('takes the actor an appositive describes for the subject, not the appositive', () => {
     expect(triples('Turkey, a NATO member, criticized Russia.')).toEqual(['TURGOV 111 RUSGOV']);
     expect(triples('Russia, China, and Iran criticized the United States.').length).toBe(3);
