@@ -48,6 +48,8 @@ export interface CodedArticle {
 
 /** Segments coded after the body are lower in rank: a body mention is the one kept when events merge. */
 const SEGMENT_RANK: Record<string, number> = { body: 0, caption: 1, title: 2 };
+/** Words parsed past the last doubtful trigger: its object, a `by` agent, actors conjoined to the object. */
+const PARSE_AFTER = 10;
 
 export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
   const { dicts, analyzer, gazetteer } = deps;
@@ -112,7 +114,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const actors = inSentence.filter((m) => !m.locative);
     // No actor, no event.
     if (!actors.length) continue;
-    const matches = withoutModifiers(doc, withoutEvaluatedActs(doc, matchSentence(doc, dicts.events, sent, (t) => covered[t] === 1, dicts.verbs.light)));
+    const matches = withoutEvaluatedActs(doc, matchSentence(doc, dicts.events, sent, (t) => covered[t] === 1, dicts.verbs.light));
     if (!matches.length && !hasObligation(doc, sent)) continue;
     // The tree is read for the subject: parse only where the nearest actor before a trigger is not plainly it.
     const doubtful = matches.filter((m) => subjectUncertain(doc, actors, m.trigger));
@@ -226,30 +228,6 @@ const JUDGING = /^(05|11|12)/;
 function withoutEvaluatedActs(doc: Doc, matches: PatternMatch[]): PatternMatch[] {
   return matches.filter((m) => doc.tokens.pos[m.trigger] !== 'NOUN' || !matches.some((r) => r !== m && JUDGING.test(r.pattern.code) && r.trigger < m.trigger && m.trigger < r.end));
 }
-
-const PRENOMINAL = new Set(['NOUN', 'PROPN', 'ADJ']);
-/** Words parsed past the last doubtful trigger: its object, a `by` agent, actors conjoined to the object. */
-const PARSE_AFTER = 10;
-
-/**
- * `activists from the defeated Fatah Party`, `their recently mended ties`: a participle between an article or a
- * possessive and a noun describes the noun; it tells of no act of its own. (After an article a pattern may hold the
- * noun too: `went ahead with the planned talks` stays.)
- */
-function withoutModifiers(doc: Doc, matches: PatternMatch[]): PatternMatch[] {
-  const { lower, pos } = doc.tokens;
-  return matches.filter((m) => {
-    const t = m.trigger;
-    if (!/(ed|en)$/.test(lower[t]) || !PRENOMINAL.has(pos[t + 1] ?? '')) return true;
-    // `their recently mended ties`: adverbs may stand between the article or possessive and the participle.
-    let d = t - 1;
-    while (d > 0 && pos[d] === 'ADV') d--;
-    if (POSSESSIVE.has(lower[d])) return false;
-    return pos[d] !== 'DET' || m.words.includes(t + 1);
-  });
-}
-
-const POSSESSIVE = new Set(['their', 'its', 'his', 'her', 'our', 'my', 'your']);
 
 /** Corrects the lemmas the tagger gets wrong (`staged` -> `stage`, not `stag`). */
 function fixLemmas(doc: Doc, lemmas: Map<string, string>): void {

@@ -203,16 +203,28 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number, light: S
     pos = hit;
     afterSlot = false;
   }
-  // `all detained demonstrators`, `the disputed border`: a participle after a determiner is an adjective.
-  // (Only for a transitive pattern: `targeted killing of {target}` names the adjective itself.)
-  const second = p.elements[1];
-  if (tokens.pos[t] === 'VERB' && /(ed|en)$/.test(tokens.lower[t]) && (!second || second.kind === 'slot')) {
-    let d = t - 1;
-    while (d > sent.tokenStart && tokens.pos[d] === 'ADV') d--;
-    if (PARTICIPLE_DETS.has(tokens.lower[d] ?? '')) return null;
-  }
+  if (/(ed|en)$/.test(tokens.lower[t]) && prenominalParticiple(doc, sent, p, t, words)) return null;
   const negator = findNegator(doc, sent, t);
   return { pattern: p, sentence: sent.index, trigger: t, words, slots, end: pos + 1, negated: negator !== null, negator, gaps, truncated, alternatives: [] };
+}
+
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+const PRENOMINAL = new Set(['NOUN', 'PROPN', 'ADJ']);
+
+/**
+ * Is the participle at t an adjective, telling of no act? After a determiner (adverbs aside), it is one for a
+ * transitive pattern (`all detained demonstrators`, `the disputed border`; `targeted killing of {target}` names the
+ * adjective itself), and before a noun the pattern does not hold (`activists from the defeated Fatah party`; `went
+ * ahead with the planned talks` stays); after a possessive, before any noun (`their recently mended ties`).
+ */
+function prenominalParticiple(doc: Doc, sent: Sentence, p: EventPattern, t: number, words: number[]): boolean {
+  const { lower, pos } = doc.tokens;
+  let d = t - 1;
+  while (d > sent.tokenStart && pos[d] === 'ADV') d--;
+  const second = p.elements[1];
+  if (pos[t] === 'VERB' && (!second || second.kind === 'slot') && PARTICIPLE_DETS.has(lower[d] ?? '')) return true;
+  if (!PRENOMINAL.has(pos[t + 1] ?? '')) return false;
+  return POSSESSIVES.has(lower[d] ?? '') || (pos[d] === 'DET' && !words.includes(t + 1));
 }
 
 /** `did not attend`, `never signed`, `no comment`: a negator shortly before the trigger, in the same clause. */

@@ -526,7 +526,9 @@ function appositiveOf(doc: Doc, mentions: ActorMention[], k: number, trigger: nu
   const { text } = doc.tokens;
   const m = mentions[k];
   if (text[m.tokenStart - 1] !== ',') return null;
-  const before = mentions.slice(0, k).reverse().find((x) => !x.locative);
+  let j = k - 1;
+  while (j >= 0 && mentions[j].locative) j--;
+  const before = j >= 0 ? mentions[j] : null;
   if (!before || before.tokenEnd !== m.tokenStart - 1) return null;
   for (let t = m.tokenEnd; t < trigger; t++) if (text[t] === ',') return before;
   return null;

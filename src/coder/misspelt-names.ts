@@ -1,47 +1,22 @@
-// Country and people names misspelt by one letter (`Ethopia`, `Phillippines`, `Afganistan`, `Quatar`, `Chenchen`):
-// wire copy and transcripts carry such slips, and a coder that misses the country misses the event. A capitalised
-// word the dictionaries do not know is read as the name it differs from by one letter left out or added (or two
-// swapped), when exactly one country's names are that close. Short words are never corrected: too many names are
-// near them. Letters replaced are not read as slips (see oneEdit). The index is built once per dictionary, from its
-// single-word country names, adjectives, demonyms and ethnic groups. Pure.
+// Country and people names misspelt by one letter (`Ethopia`, `Phillippines`, `Afganistan`, `Quatar`, `Chenchen`,
+// `Bouteflicka`): wire copy and transcripts carry such slips, and a coder that misses the actor misses the event. A
+// capitalised word the dictionaries do not know is read as the name it differs from by one letter left out or added
+// (or two swapped), when exactly one actor's names are that close. Short words are never corrected: too many names
+// are near them. Letters replaced are not read as slips (see oneEdit). The indexes are built once per dictionary:
+// one of its single-word country names, adjectives, demonyms and ethnic groups, one of its people's surnames. Pure.
 import type { ActorDictionary, NameHit, Person } from '../dictionaries/actor-dictionary.js';
 
-/** The shortest unknown word read as a misspelt name. */
+/** The shortest unknown word read as a misspelt country or people name. */
 const MIN_LENGTH = 6;
+/** The shortest surname read through a slip: person names vary more than country names. */
+const MIN_SURNAME = 7;
 const TYPES = new Set<NameHit['type']>(['country', 'adjective', 'demonym', 'ethnic']);
-
-interface Index {
-  /** Each name, and each name with one letter deleted, to the names it comes from. */
-  variants: Map<string, Set<string>>;
-  names: Map<string, NameHit[]>;
-}
-
-const indexes = new WeakMap<ActorDictionary, Index>();
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 
 function deletions(w: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
   return out;
-}
-
-function buildIndex(dict: ActorDictionary): Index {
-  const variants = new Map<string, Set<string>>();
-  const names = new Map<string, NameHit[]>();
-  const add = (key: string, name: string) => {
-    let s = variants.get(key);
-    if (!s) variants.set(key, (s = new Set()));
-    s.add(name);
-  };
-  for (const [key, hits] of dict.names) {
-    if (!/^\p{Lu}\p{Ll}+$/u.test(key) || key.length < MIN_LENGTH - 1) continue;
-    const kept = hits.filter((h) => TYPES.has(h.type));
-    if (!kept.length || kept.length !== hits.length) continue;
-    const lower = key.toLowerCase();
-    names.set(lower, kept);
-    add(lower, lower);
-    for (const d of deletions(lower)) add(d, lower);
-  }
-  return { variants, names };
 }
 
 /**
@@ -64,42 +39,69 @@ function oneEdit(a: string, b: string): boolean {
   return s.slice(i) === l.slice(i + 1) && inside(i, l.length);
 }
 
-/** Answers already given, per dictionary: the same unknown names come back article after article. */
-const MEMO_SIZE = 50_000;
-const memos = new WeakMap<ActorDictionary, Map<string, unknown>>();
+/** Names by their lower-case form and by each form with one letter deleted: finds the names a word is one slip from. */
+class SlipIndex {
+  private readonly variants = new Map<string, Set<string>>();
 
-function memoised<T>(dict: ActorDictionary, key: string, compute: () => T): T {
-  let memo = memos.get(dict);
-  if (!memo) memos.set(dict, (memo = new Map()));
-  if (memo.has(key)) return memo.get(key) as T;
-  const value = compute();
-  if (memo.size >= MEMO_SIZE) memo.clear();
-  memo.set(key, value);
+  constructor(names: Iterable<string>) {
+    for (const name of names) {
+      const lower = name.toLowerCase();
+      for (const v of [lower, ...deletions(lower)]) {
+        let s = this.variants.get(v);
+        if (!s) this.variants.set(v, (s = new Set()));
+        s.add(name);
+      }
+    }
+  }
+
+  /** The names one slip from `word`. */
+  near(word: string): string[] {
+    const lower = word.toLowerCase();
+    const out = new Set<string>();
+    for (const v of [lower, ...deletions(lower)]) for (const name of this.variants.get(v) ?? []) if (oneEdit(lower, name.toLowerCase())) out.add(name);
+    return [...out];
+  }
+}
+
+interface Indexes {
+  /** Single-word country, adjective, demonym and ethnic names (dictionary keys) with only such hits. */
+  names: SlipIndex;
+  surnames: SlipIndex;
+  /** Answers already given: the same unknown names come back article after article. */
+  memo: Map<string, unknown>;
+}
+
+const MEMO_SIZE = 50_000;
+const indexes = new WeakMap<ActorDictionary, Indexes>();
+
+function indexesOf(dict: ActorDictionary): Indexes {
+  let ix = indexes.get(dict);
+  if (!ix) {
+    const names = [...dict.names].filter(([key, hits]) => CAPITALISED.test(key) && key.length >= MIN_LENGTH - 1 && hits.every((h) => TYPES.has(h.type)));
+    const surnames = [...dict.surnames.keys()].filter((key) => CAPITALISED.test(key) && key.length >= MIN_SURNAME - 1);
+    indexes.set(dict, (ix = { names: new SlipIndex(names.map(([key]) => key)), surnames: new SlipIndex(surnames), memo: new Map() }));
+  }
+  return ix;
+}
+
+function memoised<T>(dict: ActorDictionary, key: string, compute: (ix: Indexes) => T): T {
+  const ix = indexesOf(dict);
+  if (ix.memo.has(key)) return ix.memo.get(key) as T;
+  const value = compute(ix);
+  if (ix.memo.size >= MEMO_SIZE) ix.memo.clear();
+  ix.memo.set(key, value);
   return value;
 }
 
 /** The hits of the one country whose name `word` misspells, or null (unknown, too short, or several near). */
 export function misspeltName(dict: ActorDictionary, word: string): { hits: NameHit[]; name: string } | null {
-  if (word.length < MIN_LENGTH || !/^\p{Lu}\p{Ll}+$/u.test(word)) return null;
-  return memoised(dict, `n:${word}`, () => findMisspeltName(dict, word));
+  if (word.length < MIN_LENGTH || !CAPITALISED.test(word)) return null;
+  return memoised(dict, `n:${word}`, (ix) => {
+    const near = ix.names.near(word);
+    const codes = new Set(near.flatMap((n) => dict.names.get(n)!.flatMap((h) => ('code' in h ? [h.code] : []))));
+    return codes.size === 1 ? { hits: dict.names.get(near[0])!, name: near[0] } : null;
+  });
 }
-
-function findMisspeltName(dict: ActorDictionary, word: string): { hits: NameHit[]; name: string } | null {
-  let index = indexes.get(dict);
-  if (!index) indexes.set(dict, (index = buildIndex(dict)));
-  const lower = word.toLowerCase();
-  const near = new Set<string>();
-  for (const key of [lower, ...deletions(lower)]) for (const n of index.variants.get(key) ?? []) if (oneEdit(lower, n)) near.add(n);
-  const codes = new Set<string>();
-  for (const n of near) for (const h of index.names.get(n)!) if ('code' in h) codes.add(h.code);
-  if (codes.size !== 1) return null;
-  const name = [...near][0];
-  return { hits: index.names.get(name)!, name };
-}
-
-/** The shortest surname read through a slip: person names vary more than country names. */
-const MIN_SURNAME = 7;
-const surnameIndexes = new WeakMap<ActorDictionary, Map<string, Set<string>>>();
 
 /**
  * The one person whose surname `word` misspells (`Bouteflicka`, `Mitterand`), or null. Only long surnames are read
@@ -107,29 +109,10 @@ const surnameIndexes = new WeakMap<ActorDictionary, Map<string, Set<string>>>();
  * that agrees as well.
  */
 export function misspeltSurname(dict: ActorDictionary, word: string): { person: Person; surname: string } | null {
-  if (word.length < MIN_SURNAME || !/^\p{Lu}\p{Ll}+$/u.test(word) || dict.surnames.has(word) || dict.names.has(word)) return null;
-  return memoised(dict, `s:${word}`, () => findMisspeltSurname(dict, word));
-}
-
-function findMisspeltSurname(dict: ActorDictionary, word: string): { person: Person; surname: string } | null {
-  let index = surnameIndexes.get(dict);
-  if (!index) {
-    index = new Map();
-    for (const key of dict.surnames.keys()) {
-      if (key.length < MIN_SURNAME - 1 || !/^\p{Lu}\p{Ll}+$/u.test(key)) continue;
-      const lower = key.toLowerCase();
-      for (const v of [lower, ...deletions(lower)]) {
-        let s = index.get(v);
-        if (!s) index.set(v, (s = new Set()));
-        s.add(key);
-      }
-    }
-    surnameIndexes.set(dict, index);
-  }
-  const lower = word.toLowerCase();
-  const near = new Set<string>();
-  for (const v of [lower, ...deletions(lower)]) for (const key of index.get(v) ?? []) if (oneEdit(lower, key.toLowerCase())) near.add(key);
-  const people = new Set([...near].flatMap((k) => dict.surnames.get(k) ?? []));
-  if (people.size !== 1) return null;
-  return { person: [...people][0], surname: [...near][0] };
+  if (word.length < MIN_SURNAME || !CAPITALISED.test(word) || dict.surnames.has(word) || dict.names.has(word)) return null;
+  return memoised(dict, `s:${word}`, (ix) => {
+    const near = ix.surnames.near(word);
+    const people = new Set(near.flatMap((k) => dict.surnames.get(k) ?? []));
+    return people.size === 1 ? { person: [...people][0], surname: near[0] } : null;
+  });
 }
