@@ -1,6 +1,7 @@
 // Trains the UD English EWT tagger + arc-eager parser with a fixed seed and writes
 // data/models/parser/model.bin.gz. Reads the treebank from ../shared; must never copy it into the repo.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { join } from 'node:path';
 import { sentenceWords, readConlluFile, type WordView } from '../src/nlp/parser/conllu.js';
 import { trainTagger, Tagger, type TaggedSentence } from '../src/nlp/parser/tagger.js';
@@ -9,8 +10,9 @@ import { SparseModel } from '../src/nlp/parser/perceptron.js';
 import { evaluate, ewtFile, formatScores, inputFromTags } from '../src/nlp/parser/evaluate.js';
 import { loadModel, saveModel } from '../src/nlp/parser/model-io.js';
 import { defaultModelDir, MODEL_FILE } from '../src/nlp/parser/index.js';
+import { CLUSTER_FILE, readClusters } from '../src/nlp/parser/clusters.js';
 
-const SEED = 20260101;
+const SEED = Number(process.env.SEED ?? 20260101);
 const env = (k: string, d: number): number => (process.env[k] ? Number(process.env[k]) : d);
 const TAGGER_EPOCHS = env('TAGGER_EPOCHS', 6);
 // BEAM=4: global training with a beam of 4 (12 epochs; see data/models/parser/EXPERIMENTS.md). Off by default: on test it gave
@@ -44,7 +46,16 @@ const tagged: TaggedSentence[] = train.map((s) => ({
   words: s.form,
   tags: Int32Array.from(s.form.map((_, i) => classId.get(`${s.upos[i]}\t${s.xpos[i]}`)!)),
 }));
-const topts = { epochs: TAGGER_EPOCHS, seed: SEED, secondPass: SECOND_PASS, minAbs: env('PRUNE_TAGGER', 0), log };
+// Word clusters (scripts/build-clusters.ts) beside the model; CLUSTERS=0 trains without them.
+const clusterPath = join(process.env.CLUSTER_DIR ?? defaultModelDir(), CLUSTER_FILE);
+const clusters = env('CLUSTERS', 1) === 1 ? readClusters(clusterPath) : null;
+if (clusters) log(`${clusters.size} clustered words from ${clusterPath}`);
+/** A model reads its cluster file from its own folder: copy it there when the model is written elsewhere. */
+function besideModel(dir: string): void {
+  const to = join(dir, CLUSTER_FILE);
+  if (clusters && resolve(to) !== resolve(clusterPath)) copyFileSync(clusterPath, to);
+}
+const topts = { epochs: TAGGER_EPOCHS, seed: SEED, secondPass: SECOND_PASS, minAbs: env('PRUNE_TAGGER', 0), clusters, log };
 
 // Jackknifed tags so the parser trains on tags as noisy as at test time. TAGGER_CACHE=<dir> reuses
 // the tagger and jackknifed tags of an earlier run with the same settings (for parser experiments only).
@@ -78,6 +89,7 @@ if (cacheDir && existsSync(cacheTags) && existsSync(cacheModel)) {
     writeFileSync(cacheTags, JSON.stringify(jk.map((a) => Array.from(a))));
     const empty = new SparseModel(1, new Int32Array(0), new Uint8Array(0), new Uint8Array(0), new Int16Array(0), 1);
     saveModel(cacheModel, new ArcEagerParser(tagger, labels, empty, empty));
+    besideModel(cacheDir);
   }
 }
 {
@@ -138,6 +150,7 @@ parser.beamMargin = trained.beamMargin;
 const final = evaluate(parser, dev);
 log(`selected model dev: ${formatScores(final)}`);
 mkdirSync(OUT_DIR, { recursive: true });
+besideModel(OUT_DIR);
 const bytes = saveModel(join(OUT_DIR, MODEL_FILE), parser, {
   meta: {
     treebank: 'UD English EWT (train; dev for model selection)',

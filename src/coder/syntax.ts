@@ -108,6 +108,11 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number, verbs
       pred = Math.max(h, verbBeforeAnd(doc, tree, pred));
       rules.push('conj');
       collectSubject(tree, pred, roles);
+      // That verb read as a noun (`forces shot at`) has its subject as a compound before it.
+      if (roles.subject === null && tree.upos[pred - tree.tokenStart] === 'NOUN') {
+        const left = children(tree, pred).filter((c) => c < pred && rel(tree, c) === 'compound');
+        if (left.length) roles.subject = left[left.length - 1];
+      }
     } else if (r === 'acl' && roles.agent === null && children(tree, pred).some((c) => rel(tree, c) === 'mark' && doc.tokens.lower[c] === 'to')) {
       // `used a string of tweets to call Assad an animal`: an infinitive after a noun tells the purpose of the
       // clause the noun is in, whose subject does it.
@@ -179,15 +184,18 @@ function collectArgs(doc: Doc, tree: SentenceTree, pred: number, roles: TreeRole
   }
 }
 
-/** The actor mention that a head token stands for: the mention holding it, or the one inside its subtree. */
 /** The verb just before `and VERB` at `v` (`shot at and seized`), with only prepositions, particles or adverbs between; else -1. */
 function verbBeforeAnd(doc: Doc, tree: SentenceTree, v: number): number {
   const { lower } = doc.tokens;
   if (lower[v - 1] !== 'and') return -1;
+  // A preposition right before `and` has no object of its own: it ends a verb (`shot at and seized`).
+  const stranded = v - 2 >= tree.tokenStart && tree.upos[v - 2 - tree.tokenStart] === 'ADP';
   for (let k = v - 2; k >= Math.max(tree.tokenStart, v - 4); k--) {
     const pos = tree.upos[k - tree.tokenStart];
-    // (A word the tagger took for a noun is a verb when the tree gives it a subject: `forces shot at and seized`.)
+    // (A word the tagger took for a noun is a verb when the tree gives it a subject, or when a stranded preposition
+    // follows it: `forces shot at and seized`.)
     if (pos === 'VERB' || children(tree, k).some((c) => base(rel(tree, c)) === 'nsubj')) return k;
+    if (pos === 'NOUN' && stranded && k < v - 2) return k;
     if (pos !== 'ADP' && pos !== 'ADV' && pos !== 'PART') return -1;
   }
   return -1;

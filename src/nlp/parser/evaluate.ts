@@ -78,6 +78,6 @@ export function formatScores(s: Scores): string {
 export function inputFromTags(tagger: Tagger, words: string[], tags: Int32Array): ParserInput {
   const u = tagger.uposSet;
   const atoms = wordAtoms(words);
-  fillAmbiguity(atoms, tagger.lexicon, tagger.fixed);
+  fillAmbiguity(atoms, tagger.lexicon, tagger.fixed, tagger.clusters);
   return parserInput(atoms, tags, tagger.classes.length + 1, tagger.coarse, u.indexOf('PUNCT'), u.indexOf('VERB'));
 }

@@ -56,6 +56,10 @@ export interface WordAtoms {
   amb: Int32Array;
   /** Tag of words unambiguous in training (frequent, one class >= 99%), filled in by the tagger; -1 = none. */
   fixed: Int32Array;
+  /** Word-cluster atoms at path depths 1, 2 and 3 (clusters.ts), filled in by the tagger; -1 = no cluster. */
+  cl1: Int32Array;
+  cl2: Int32Array;
+  cl3: Int32Array;
 }
 
 const NONE = 0x2f6a1b3d | 0; // atom for "no word here"
@@ -76,6 +80,9 @@ export function wordAtoms(words: string[]): WordAtoms {
     pre3: new Int32Array(n),
     amb: new Int32Array(n),
     fixed: new Int32Array(n).fill(-1),
+    cl1: new Int32Array(n).fill(-1),
+    cl2: new Int32Array(n).fill(-1),
+    cl3: new Int32Array(n).fill(-1),
   };
   for (let i = 0; i < n; i++) {
     const w = words[i];
@@ -178,6 +185,15 @@ export function taggerFeatures(A: WordAtoms, i: number, prev: Int32Array, next: 
   out[k++] = k2(138, am1, a0);
   out[k++] = k2(139, w, ap1);
   out[k++] = k1(147, A.norm[i] !== 0 && i + 1 < n ? A.suf4[i + 1] : NONE);
+  // Word clusters: words rare in the treebank tag like the frequent words of their cluster.
+  const c2 = A.cl2[i];
+  out[k++] = k1(150, A.cl1[i]);
+  out[k++] = k1(151, c2);
+  out[k++] = k1(152, A.cl3[i]);
+  out[k++] = k2(153, p1, c2);
+  out[k++] = k1(154, i > 0 ? A.cl2[i - 1] : NONE);
+  out[k++] = k1(155, i + 1 < n ? A.cl2[i + 1] : NONE);
+  out[k++] = k2(156, A.cl3[i], s3);
   if (next) {
     const n1 = i + 1 < n ? next[i + 1] : -2;
     const n2 = i + 2 < n ? next[i + 2] : -2;
@@ -192,7 +208,7 @@ export function taggerFeatures(A: WordAtoms, i: number, prev: Int32Array, next: 
   return k;
 }
 
-export const PARSER_MAX_FEATS = 128;
+export const PARSER_MAX_FEATS = 160;
 
 /** Parser inputs per position 0..n (0 = root): word hash, tag id+1 (0 = none), UPOS id+1, suffix. */
 export interface ParserInput {
@@ -202,6 +218,9 @@ export interface ParserInput {
   U: Int32Array;
   S: Int32Array; // suffix-3 hash, generalises over unknown words
   A: Int32Array; // ambiguity class from the tagger's lexicon: robust to tagging errors
+  /** Word-cluster atoms at depths 2 and 3 (clusters.ts): generalise over words rare in the treebank. */
+  C2: Int32Array;
+  C3: Int32Array;
   /** Prefix counts over words 1..i of punctuation and verbs, for "in between" features. */
   punct: Int32Array;
   verbs: Int32Array;
@@ -217,6 +236,8 @@ export function parserInput(atoms: WordAtoms, tags: Int32Array, rootTag: number,
   const U = new Int32Array(n + 1);
   const S = new Int32Array(n + 1);
   const A = new Int32Array(n + 1);
+  const C2 = new Int32Array(n + 1);
+  const C3 = new Int32Array(n + 1);
   const punct = new Int32Array(n + 1);
   const verbs = new Int32Array(n + 1);
   W[0] = ROOT_WORD;
@@ -224,6 +245,8 @@ export function parserInput(atoms: WordAtoms, tags: Int32Array, rootTag: number,
   U[0] = 99;
   S[0] = ROOT_WORD;
   A[0] = ROOT_WORD;
+  C2[0] = ROOT_WORD;
+  C3[0] = ROOT_WORD;
   for (let i = 0; i < n; i++) {
     W[i + 1] = atoms.norm[i];
     P[i + 1] = tags[i] + 1;
@@ -231,10 +254,12 @@ export function parserInput(atoms: WordAtoms, tags: Int32Array, rootTag: number,
     U[i + 1] = u + 1;
     S[i + 1] = atoms.suf3[i];
     A[i + 1] = atoms.amb[i];
+    C2[i + 1] = atoms.cl2[i];
+    C3[i + 1] = atoms.cl3[i];
     punct[i + 1] = punct[i] + (u === punctU ? 1 : 0);
     verbs[i + 1] = verbs[i] + (u === verbU ? 1 : 0);
   }
-  return { n, W, P, U, S, A, punct, verbs };
+  return { n, W, P, U, S, A, C2, C3, punct, verbs };
 }
 
 function dist(d: number): number {
@@ -436,6 +461,27 @@ export function parserFeatures(st: ArcEagerState, inp: ParserInput, out: Int32Ar
       out[k++] = k3(114, N0p, n0 >= 0 ? dist(n - n0) : -1, S0u);
       out[k++] = k3(115, (s1 < 0 ? NONE : W[s1]), S0p, N0p);
       out[k++] = k4(116, S0p, (s0l < 0 ? -2 : label[s0l]), (s0r < 0 ? -2 : label[s0r]), N0p);
+    }
+    {
+      // Word clusters in place of words (Koo, Carreras & Collins 2008): attachments learnt for frequent words carry
+      // over to rare words of the same cluster.
+      const C2 = inp.C2;
+      const C3 = inp.C3;
+      const S0c = s0 < 0 ? NONE : C3[s0];
+      const N0c = n0 < 0 ? NONE : C3[n0];
+      const S0c2 = s0 < 0 ? NONE : C2[s0];
+      const N0c2 = n0 < 0 ? NONE : C2[n0];
+      const N1c2 = n1 < 0 ? NONE : C2[n1];
+      out[k++] = k2(120, S0c, S0p);
+      out[k++] = k2(121, N0c, N0p);
+      out[k++] = k2(122, N1c2, N1p);
+      out[k++] = k2(123, S0c, N0p);
+      out[k++] = k2(124, S0p, N0c);
+      out[k++] = k2(125, S0c2, N0c2);
+      out[k++] = k3(126, S0c2, N0c2, d);
+      out[k++] = k3(127, S0c2, N0p, N1p);
+      out[k++] = k2(128, s0h < 0 ? NONE : C2[s0h], N0c2);
+      out[k++] = k3(129, S0p, N0c2, N1c2);
     }
   }
   return k;

@@ -2,6 +2,8 @@
 // the tagger and parser. Must not train or evaluate; it only serialises and restores.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { readClusters, CLUSTER_FILE } from './clusters.js';
 import { SparseModel } from './perceptron.js';
 import { Tagger } from './tagger.js';
 import { ArcEagerParser } from './parser.js';
@@ -31,6 +33,8 @@ interface Header {
   labelFeats?: number;
   /** Decoding beam width and margin (null = no margin); absent = greedy. */
   beam?: { width: number; margin: number | null };
+  /** Word-cluster file beside the model (clusters.ts) and its number of words; absent = no cluster features. */
+  clusters?: { file: string; words: number };
   meta: Record<string, unknown>;
 }
 
@@ -64,6 +68,7 @@ export function saveModel(path: string, parser: ArcEagerParser, opts: SaveOption
     ...(parser.nonMono ? { system: 'nonmono' } : {}),
     ...(parser.relabel ? { relabel: true } : {}),
     ...(parser.labelFeats ? { labelFeats: parser.labelFeats } : {}),
+    ...(t.clusters ? { clusters: { file: CLUSTER_FILE, words: t.clusters.size } } : {}),
     ...(parser.beamWidth > 1 ? { beam: { width: parser.beamWidth, margin: Number.isFinite(parser.beamMargin) ? parser.beamMargin : null } } : {}),
     meta: opts.meta ?? {},
   };
@@ -120,7 +125,12 @@ export function loadModel(path: string): ArcEagerParser {
     if (!m) throw new Error(`model-io.ts: ${path} lacks block ${name}`);
     return m;
   };
-  const tagger = new Tagger(header.tagClasses, need('tagger1'), models.get('tagger2') ?? null, lexicon, fixed);
+  let clusters = null;
+  if (header.clusters) {
+    clusters = readClusters(join(dirname(path), header.clusters.file));
+    if (clusters.size !== header.clusters.words) throw new Error(`model-io.ts: ${path} was trained with ${header.clusters.words} clustered words, ${header.clusters.file} beside it has ${clusters.size}`);
+  }
+  const tagger = new Tagger(header.tagClasses, need('tagger1'), models.get('tagger2') ?? null, lexicon, fixed, clusters);
   const parser = new ArcEagerParser(tagger, header.labels, need('actions'), need('labels'), header.system === 'nonmono', header.relabel === true, header.labelFeats ?? 0);
   if (header.beam) {
     parser.beamWidth = header.beam.width;

@@ -2,6 +2,7 @@
 // with an optional second pass that also sees first-pass tags to the right. No parsing here.
 import { Perceptron, SparseModel, fin, mix, rng, shuffle } from './perceptron.js';
 import { TAGGER_MAX_FEATS, taggerFeatures, wordAtoms, type WordAtoms } from './features.js';
+import { fillClusters, type ClusterMap } from './clusters.js';
 
 // Pass 2 re-scores only words whose pass-1 margin (best minus runner-up score) is at most this:
 // confident words keep their tag. Tuned on dev: same accuracy, ~10% faster tagging + parsing.
@@ -25,11 +26,14 @@ export class Tagger {
   readonly lexicon: Map<number, number>;
   /** Normalised-word hash -> class, for frequent words that are (almost) always the same class: not scored. */
   readonly fixed: Map<number, number>;
+  /** Word clusters (clusters.ts); null for a model trained without them. */
+  readonly clusters: ClusterMap | null;
   private keys = new Int32Array(TAGGER_MAX_FEATS);
   private scores: Float32Array;
 
-  constructor(classes: string[], pass1: SparseModel, pass2: SparseModel | null, lexicon: Map<number, number>, fixed: Map<number, number>) {
+  constructor(classes: string[], pass1: SparseModel, pass2: SparseModel | null, lexicon: Map<number, number>, fixed: Map<number, number>, clusters: ClusterMap | null = null) {
     this.classes = classes;
+    this.clusters = clusters;
     this.lexicon = lexicon;
     this.fixed = fixed;
     this.upos = classes.map((c) => c.split('\t')[0]);
@@ -43,7 +47,7 @@ export class Tagger {
 
   /** Joint class ids per word. When `upos` is given, only classes with that UPOS are allowed. */
   predict(words: string[], atoms: WordAtoms = wordAtoms(words), upos?: string[]): Int32Array {
-    fillAmbiguity(atoms, this.lexicon, this.fixed);
+    fillAmbiguity(atoms, this.lexicon, this.fixed, this.clusters);
     const n = atoms.n;
     if (this.margin.length < n) this.margin = new Float32Array(n * 2);
     const first = this.runPass(this.pass1, atoms, null, upos, null);
@@ -99,7 +103,9 @@ export class Tagger {
   }
 }
 
-export function fillAmbiguity(atoms: WordAtoms, lexicon: Map<number, number>, fixed: Map<number, number>): void {
+/** Fills the atoms the tagger's lexicons give: ambiguity class, fixed tag and word clusters. */
+export function fillAmbiguity(atoms: WordAtoms, lexicon: Map<number, number>, fixed: Map<number, number>, clusters: ClusterMap | null = null): void {
+  fillClusters(atoms, clusters);
   for (let i = 0; i < atoms.n; i++) {
     atoms.amb[i] = lexicon.get(atoms.norm[i]) ?? 0;
     atoms.fixed[i] = fixed.get(atoms.raw[i]) ?? -1;
@@ -162,6 +168,8 @@ export interface TaggerTrainOptions {
   secondPass: boolean;
   /** Averaged weights below this magnitude are dropped from the final model. */
   minAbs?: number;
+  /** Word clusters read as features (clusters.ts). */
+  clusters?: ClusterMap | null;
   log?: (msg: string) => void;
 }
 
@@ -222,10 +230,11 @@ export function trainTagger(classes: string[], data: TaggedSentence[], opts: Tag
   const atoms = data.map((s) => wordAtoms(s.words));
   const lex = buildLexicon(data, atoms, classes.length);
   const fixed = buildFixed(data, atoms, classes.length);
-  for (const A of atoms) fillAmbiguity(A, lex, fixed);
+  const clusters = opts.clusters ?? null;
+  for (const A of atoms) fillAmbiguity(A, lex, fixed, clusters);
   const p1 = trainPass(classes.length, data, atoms, null, opts);
-  const t1 = new Tagger(classes, p1, null, lex, fixed);
+  const t1 = new Tagger(classes, p1, null, lex, fixed, clusters);
   if (!opts.secondPass) return t1;
   const p2 = trainPass(classes.length, data, atoms, t1, { ...opts, seed: opts.seed + 1 }, heldOutTags);
-  return new Tagger(classes, p1, p2, lex, fixed);
+  return new Tagger(classes, p1, p2, lex, fixed, clusters);
 }
