@@ -1,12 +1,13 @@
 // Word-cluster file reading and the atoms the tagger and parser read from it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_FILE, fillClusters, readClusters } from './clusters.js';
 import { wordAtoms } from './features.js';
-import { defaultModelDir } from './index.js';
+import { defaultModelDir, loadParser, MODEL_FILE } from './index.js';
+import { loadModel, saveModel } from './model-io.js';
 
 function write(text: string): string {
   const p = join(mkdtempSync(join(tmpdir(), 'dyad-clusters-')), CLUSTER_FILE);
@@ -43,5 +44,20 @@ describe('word clusters', () => {
     fillClusters(a, map);
     expect(a.cl1[0]).toBeGreaterThan(0);
     expect(a.cl1[0]).toBe(a.cl1[1]);
+  });
+});
+
+describe('a model and its cluster file', () => {
+  it('loads with the cluster file it was trained with, and names the mismatch otherwise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dyad-model-'));
+    const shipped = loadParser();
+    expect(shipped.tagger.clusters?.size).toBeGreaterThan(50000);
+    saveModel(join(dir, MODEL_FILE), shipped);
+    copyFileSync(join(defaultModelDir(), CLUSTER_FILE), join(dir, CLUSTER_FILE));
+    const again = loadModel(join(dir, MODEL_FILE));
+    const words = ['Kazakhstan', 'supports', 'China', "'s", 'core', 'interests', '.'];
+    expect(again.parse(words)).toEqual(shipped.parse(words));
+    writeFileSync(join(dir, CLUSTER_FILE), gzipSync('kazakhstan\t93b\n'));
+    expect(() => loadModel(join(dir, MODEL_FILE))).toThrow(/trained with \d+ clustered words, clusters.tsv.gz beside it has 1/);
   });
 });

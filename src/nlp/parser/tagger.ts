@@ -20,6 +20,9 @@ export class Tagger {
   /** UPOS inventory and, per joint class, its UPOS id (coarse tag for parser features). */
   readonly uposSet: string[];
   readonly coarse: Int32Array;
+  /** UPOS -> the joint classes with that UPOS (a caller's UPOS leaves only these to choose from). */
+  private readonly byUpos = new Map<string, Int32Array>();
+  private readonly allClasses: Int32Array;
   readonly pass1: SparseModel;
   readonly pass2: SparseModel | null;
   /** Normalised-word hash -> ambiguity-class hash, for words frequent in training. */
@@ -40,6 +43,8 @@ export class Tagger {
     this.xpos = classes.map((c) => c.split('\t')[1] ?? '_');
     this.uposSet = [...new Set(this.upos)].sort();
     this.coarse = Int32Array.from(this.upos, (u) => this.uposSet.indexOf(u));
+    for (const u of this.uposSet) this.byUpos.set(u, Int32Array.from(this.classes.keys()).filter((c) => this.upos[c] === u));
+    this.allClasses = Int32Array.from(this.classes.keys());
     this.pass1 = pass1;
     this.pass2 = pass2;
     this.scores = new Float32Array(classes.length);
@@ -63,10 +68,11 @@ export class Tagger {
     const n = atoms.n;
     const out = new Int32Array(n);
     const margin = this.margin;
-    const C = this.classes.length;
     const sc = this.scores;
     for (let i = 0; i < n; i++) {
       const want = upos ? upos[i] : undefined;
+      // The classes to choose from: all, or those of the caller's UPOS (all again for a UPOS the model lacks).
+      const allowed = want === undefined ? this.allClasses : (this.byUpos.get(want) ?? this.allClasses);
       const f = atoms.fixed[i];
       if (f >= 0 && (want === undefined || this.upos[f] === want)) {
         out[i] = f;
@@ -79,25 +85,17 @@ export class Tagger {
       }
       const nf = taggerFeatures(atoms, i, out, next, this.keys);
       model.scoreKeys(this.keys, nf, sc);
-      let best = -1;
-      let bestScore = -Infinity;
-      for (let c = 0; c < C; c++) {
-        if (want !== undefined && this.upos[c] !== want) continue;
-        if (sc[c] > bestScore) {
-          bestScore = sc[c];
+      let best = allowed[0];
+      let second = -Infinity;
+      for (let j = 1; j < allowed.length; j++) {
+        const c = allowed[j];
+        if (sc[c] > sc[best]) {
+          second = sc[best];
           best = c;
-        }
-      }
-      if (best < 0) {
-        // Unknown UPOS supplied by the caller: fall back to the unconstrained prediction.
-        for (let c = 0; c < C; c++) if (best < 0 || sc[c] > sc[best]) best = c;
+        } else if (sc[c] > second) second = sc[c];
       }
       out[i] = best;
-      if (!keep) {
-        let second = -Infinity;
-        for (let c = 0; c < C; c++) if (c !== best && sc[c] > second && (want === undefined || this.upos[c] === want)) second = sc[c];
-        margin[i] = sc[best] - second;
-      }
+      if (!keep) margin[i] = sc[best] - second;
     }
     return out;
   }
