@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_FILE, fillClusters, readClusters } from './clusters.js';
 import { wordAtoms } from './features.js';
-import { defaultModelDir, loadParser, MODEL_FILE } from './index.js';
+import { defaultModelDir, MODEL_FILE } from './index.js';
 import { loadModel, saveModel } from './model-io.js';
 
 function write(text: string): string {
@@ -50,7 +50,7 @@ describe('word clusters', () => {
 describe('a model and its cluster file', () => {
   it('loads with the cluster file it was trained with, and names the mismatch otherwise', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dyad-model-'));
-    const shipped = loadParser();
+    const shipped = loadModel(join(defaultModelDir(), MODEL_FILE));
     expect(shipped.tagger.clusters?.size).toBeGreaterThan(50000);
     saveModel(join(dir, MODEL_FILE), shipped);
     copyFileSync(join(defaultModelDir(), CLUSTER_FILE), join(dir, CLUSTER_FILE));
