@@ -202,6 +202,8 @@ function subjectUncertain(doc: Doc, actors: ActorMention[], trigger: number): bo
   // Candidates that all carry one code leave nothing for the tree to decide.
   if (before.every((a) => a.code === nearest.code)) return false;
   const { pos, lower } = doc.tokens;
+  // `Trump said he found`: a `he` or `she` after a named person of another code may stand for that person.
+  if (nearest.kind === 'pronoun' && before.some((a) => a.kind === 'person')) return true;
   // A verb, a subordinator or a relative pronoun between them puts the trigger in another clause.
   for (let t = nearest.tokenEnd; t < trigger; t++) {
     const p = pos[t];

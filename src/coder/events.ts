@@ -5,7 +5,7 @@
 import type { ActorMention, Doc } from '../model/types.js';
 import type { PatternMatch } from './event-matcher.js';
 import { BLOCK, rulePattern, type EventPattern } from '../dictionaries/event-patterns.js';
-import { clauseRoles, conjoinedTargets, mentionForToken, type SentenceTree } from './syntax.js';
+import { clauseRoles, conjoinedTargets, governingSubject, mentionForToken, type SentenceTree } from './syntax.js';
 import type { VerbClasses } from '../dictionaries/verb-classes.js';
 import { impliedActor } from './implied-actor.js';
 
@@ -351,7 +351,17 @@ function treeActors(
   }
   const roles = clauseRoles(doc, tree, m.trigger, verbs);
   const usable = mentions.filter((x) => !x.locative);
-  const subject = mentionForToken(tree, usable, roles.subject);
+  let subject = mentionForToken(tree, usable, roles.subject);
+  // `Trump said he found the account credible`: a `he` or `she` said by a named person is that person, whoever the
+  // pronoun was taken for across sentences.
+  let rule = roles.rule;
+  if (subject?.kind === 'pronoun' && roles.subject !== null) {
+    const named = mentionForToken(tree, usable, governingSubject(doc, tree, roles.subject));
+    if (named?.kind === 'person' && named.code !== subject.code) {
+      subject = named;
+      rule += ':pronoun-of-governing-subject';
+    }
+  }
   const patient = mentionForToken(tree, usable, roles.patient);
   const agent = mentionForToken(tree, usable, roles.agent);
   let object = mentionForToken(tree, usable, roles.object);
@@ -371,7 +381,7 @@ function treeActors(
     return { source, target: patient, object: null, passive: true, rule: `${roles.rule}:passive` };
   }
   if (!subject) return null;
-  return { source: subject, target: null, object, passive: false, rule: roles.rule };
+  return { source: subject, target: null, object, passive: false, rule };
 }
 
 /** Patterns whose compound subject acts on itself: meetings, agreements, cooperation, fighting each other. */

@@ -50,6 +50,13 @@ describe('events read from the tree', () => {
     const [e] = events('Yerlan Koshanov, speaker of the Mazhilis, criticized Russia.');
     expect([e.s, e.t]).toEqual(['KAZLEG', 'RUSGOV']);
   });
+  it('pronoun: a `he` said or done by a named person is that person, not the person of the sentence before', () => {
+    const said = events('Xi Jinping visited Moscow on Monday. Joe Biden said he criticized Russia.').find((e) => e.c.startsWith('11'));
+    expect([said?.s, said?.t]).toEqual(['USAGOV', 'RUSGOV']);
+    expect(said?.rule).toMatch(/pronoun-of-governing-subject/);
+    const met = events('Xi Jinping visited Moscow on Monday. Joe Biden criticized Russia when he met Emmanuel Macron.').find((e) => e.c.startsWith('04') && e.t === 'FRAGOV');
+    expect(met?.s).toBe('USAGOV');
+  });
   it('object control: `urged X to` makes X the actor of the infinitive', () => {
     const { doc } = codeArticle(article('Obama urged Castro to release the prisoners.'), { ...deps, parser: null });
     const tree = parseSentence(doc, doc.sentences[0], deps.parser);

@@ -160,6 +160,32 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number, verbs
   return roles;
 }
 
+const HE_SHE = new Set(['he', 'she']);
+/** Relations by which a clause hangs on the clause that says or frames it. */
+const SUBORDINATE = new Set(['ccomp', 'advcl', 'acl', 'xcomp']);
+
+/**
+ * `Obama said he would keep pushing Congress`, `Conille asked for officers when he briefed the Council`: a `he` or
+ * `she` that is the subject of a clause hanging on another clause stands for that clause's subject, as a rule. The
+ * token of the nearest such subject that is not itself `he` or `she` (through `the law he had declared`, a relative
+ * clause inside the reported one), or null.
+ */
+export function governingSubject(doc: Doc, tree: SentenceTree, pronoun: number): number | null {
+  if (!HE_SHE.has(doc.tokens.lower[pronoun]) || base(rel(tree, pronoun)) !== 'nsubj') return null;
+  let pred = headOf(tree, pronoun);
+  for (let guard = 0; guard < 8 && pred >= 0; guard++) {
+    if (!SUBORDINATE.has(base(rel(tree, pred)))) return null;
+    let v = headOf(tree, pred);
+    // A relative clause hangs on a noun: up through objects and obliques to the verb whose clause holds it.
+    for (let g = 0; g < 4 && v >= 0 && tree.upos[v - tree.tokenStart] !== 'VERB'; g++) v = IN_CLAUSE.has(base(rel(tree, v))) ? headOf(tree, v) : -1;
+    if (v < 0) return null;
+    const subject = children(tree, v).find((c) => rel(tree, c) === 'nsubj');
+    if (subject !== undefined && !HE_SHE.has(doc.tokens.lower[subject])) return subject;
+    pred = v;
+  }
+  return null;
+}
+
 function collectSubject(tree: SentenceTree, pred: number, roles: TreeRoles): void {
   for (const c of children(tree, pred)) {
     const r = rel(tree, c);
