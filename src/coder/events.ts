@@ -5,7 +5,7 @@
 import type { ActorMention, Doc } from '../model/types.js';
 import type { PatternMatch } from './event-matcher.js';
 import { BLOCK, rulePattern, type EventPattern } from '../dictionaries/event-patterns.js';
-import { clauseRoles, conjoinedTargets, governingSubject, mentionForToken, type SentenceTree } from './syntax.js';
+import { clauseRoles, conjoinedTargets, governingSubject, mentionForToken, subjectOfOtherClause, type SentenceTree } from './syntax.js';
 import type { VerbClasses } from '../dictionaries/verb-classes.js';
 import { impliedActor } from './implied-actor.js';
 
@@ -119,6 +119,8 @@ function assignFound(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: 
     if (!target && !fromTree.passive && !ownSlot) {
       // The pattern's slot names the target more precisely than the tree's object.
       target = p.hasTarget ? slotTarget(doc, m, mentions, verbs) : looseTarget(doc, m, mentions, verbs);
+      // The words' choice may be the subject of the next clause (`detain dozens as the EU readies sanctions`).
+      if (target && tree && subjectOfOtherClause(tree, target, m.trigger)) target = null;
       target ??= fromTree.object;
       if (!target && !p.hasTarget) {
         target = mentionAt(mentions, m.end, TARGET_WINDOW, doc, verbs, TARGET_PREPOSITIONS, true);

@@ -57,6 +57,11 @@ describe('events read from the tree', () => {
     const met = events('Xi Jinping visited Moscow on Monday. Joe Biden criticized Russia when he met Emmanuel Macron.').find((e) => e.c.startsWith('04') && e.t === 'FRAGOV');
     expect(met?.s).toBe('USAGOV');
   });
+  it('target: the subject of an adverbial clause after the trigger is not whom the act was aimed at', () => {
+    const got = events('Belarus police arrested dozens of students after the European Union imposed sanctions on Minsk.');
+    expect(got.some((e) => e.c.startsWith('17') && e.t === 'IGOEUREEC')).toBe(false);
+    expect(got.some((e) => e.s === 'IGOEUREEC' && e.c.startsWith('16'))).toBe(true);
+  });
   it('object control: `urged X to` makes X the actor of the infinitive', () => {
     const { doc } = codeArticle(article('Obama urged Castro to release the prisoners.'), { ...deps, parser: null });
     const tree = parseSentence(doc, doc.sentences[0], deps.parser);

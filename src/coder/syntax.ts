@@ -228,6 +228,33 @@ function verbBeforeAnd(doc: Doc, tree: SentenceTree, v: number): number {
 }
 
 /**
+ * `police detain dozens in Minsk as the EU readies sanctions`: is the mention the subject of a clause of its own that
+ * only stands beside the trigger's (adverbial, paratactic, or outside the trigger's clause)? Then it is not the one
+ * the act was aimed at. A complement clause (`demanded that the US cancel`) is the act's own content and keeps it.
+ */
+export function subjectOfOtherClause(tree: SentenceTree, mention: ActorMention, trigger: number): boolean {
+  const end = tree.tokenStart + tree.head.length;
+  if (mention.tokenStart < tree.tokenStart || mention.tokenEnd > end) return false;
+  // The mention's head: its word whose head lies outside it.
+  let h = -1;
+  for (let t = mention.tokenStart; t < mention.tokenEnd; t++) {
+    const up = headOf(tree, t);
+    if (up < mention.tokenStart || up >= mention.tokenEnd) {
+      h = t;
+      break;
+    }
+  }
+  if (h < 0 || !base(rel(tree, h)).startsWith('nsubj')) return false;
+  const v = headOf(tree, h);
+  if (v < 0 || v === trigger) return false;
+  const r = base(rel(tree, v));
+  if (r === 'advcl' || r === 'parataxis') return true;
+  // A clause the trigger does not dominate at all (`X attacked Y, and Z condemned it` seen from `attacked`).
+  for (let c = v, guard = 0; guard < 40 && c >= 0; guard++, c = headOf(tree, c)) if (c === trigger) return false;
+  return true;
+}
+
+/**
  * `met religious leaders and members of the political opposition`: the actors conjoined to a target in the tree (its
  * `conj` dependents, each read as the mention it holds), after the target itself; just the target when none.
  */
