@@ -62,6 +62,12 @@ describe('events read from the tree', () => {
     expect(got.some((e) => e.c.startsWith('17') && e.t === 'IGOEUREEC')).toBe(false);
     expect(got.some((e) => e.s === 'IGOEUREEC' && e.c.startsWith('16'))).toBe(true);
   });
+  it('`whose`: a verb the tree conjoins to a `whose` clause taken for the main one has the described noun for subject', () => {
+    const { doc } = codeArticle(article('Paris, whose army has expanded its operations alongside Malian troops, praised Germany on Monday.'), { ...deps, parser: null });
+    const tree = parseSentence(doc, doc.sentences[0], deps.parser);
+    const roles = clauseRoles(doc, tree, doc.tokens.lower.indexOf('praised'), deps.dicts.verbs);
+    expect(doc.tokens.text[roles.subject!]).toBe('Paris');
+  });
   it('object control: `urged X to` makes X the actor of the infinitive', () => {
     const { doc } = codeArticle(article('Obama urged Castro to release the prisoners.'), { ...deps, parser: null });
     const tree = parseSentence(doc, doc.sentences[0], deps.parser);

@@ -113,6 +113,15 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number, verbs
         const left = children(tree, pred).filter((c) => c < pred && rel(tree, c) === 'compound');
         if (left.length) roles.subject = left[left.length - 1];
       }
+      // `Washington, whose navy has increased its patrols, described ...`: a clause whose subject is a `whose` phrase
+      // is a relative clause, never the main one; a verb the tree conjoins to it (taking that clause for the main one)
+      // is the main clause's, whose subject is the noun the relative clause describes.
+      const antecedent = roles.subject !== null && rel(tree, pred) !== 'acl:relcl' ? whoseAntecedent(doc, tree, roles.subject) : null;
+      if (antecedent !== null) {
+        roles.subject = antecedent;
+        rules.push('whose-antecedent');
+        break;
+      }
     } else if (r === 'acl' && roles.agent === null && children(tree, pred).some((c) => rel(tree, c) === 'mark' && doc.tokens.lower[c] === 'to')) {
       // `used a string of tweets to call Assad an animal`: an infinitive after a noun tells the purpose of the
       // clause the noun is in, whose subject does it.
@@ -184,6 +193,16 @@ export function governingSubject(doc: Doc, tree: SentenceTree, pronoun: number):
     pred = v;
   }
   return null;
+}
+
+/** The noun before `, whose` when the subject `s` is a `whose` phrase (`Washington, whose navy`); else null. */
+function whoseAntecedent(doc: Doc, tree: SentenceTree, s: number): number | null {
+  const whose = children(tree, s).find((c) => doc.tokens.lower[c] === 'whose');
+  if (whose === undefined) return null;
+  let k = whose - 1;
+  if (doc.tokens.text[k] === ',') k--;
+  const pos = tree.upos[k - tree.tokenStart];
+  return k >= tree.tokenStart && (pos === 'PROPN' || pos === 'NOUN') ? k : null;
 }
 
 function collectSubject(tree: SentenceTree, pred: number, roles: TreeRoles): void {
