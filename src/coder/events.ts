@@ -353,24 +353,24 @@ function treeActors(
   }
   const roles = clauseRoles(doc, tree, m.trigger, verbs);
   const usable = mentions.filter((x) => !x.locative);
-  let subject = mentionForToken(tree, usable, roles.subject);
+  let subject = mentionForToken(tree, usable, roles.subject, doc);
   // `Trump said he found the account credible`: a `he` or `she` said by a named person is that person, whoever the
   // pronoun was taken for across sentences.
   let rule = roles.rule;
   if (subject?.kind === 'pronoun' && roles.subject !== null) {
-    const named = mentionForToken(tree, usable, governingSubject(doc, tree, roles.subject));
+    const named = mentionForToken(tree, usable, governingSubject(doc, tree, roles.subject), doc);
     if (named?.kind === 'person' && named.code !== subject.code) {
       subject = named;
       rule += ':pronoun-of-governing-subject';
     }
   }
-  const patient = mentionForToken(tree, usable, roles.patient);
-  const agent = mentionForToken(tree, usable, roles.agent);
-  let object = mentionForToken(tree, usable, roles.object);
+  const patient = mentionForToken(tree, usable, roles.patient, doc);
+  const agent = mentionForToken(tree, usable, roles.agent, doc);
+  let object = mentionForToken(tree, usable, roles.object, doc);
   if (!object) {
     for (const o of roles.obliques) {
       if (!TREE_TARGET_PREPOSITIONS.has(o.prep)) continue;
-      object = mentionForToken(tree, usable, o.token);
+      object = mentionForToken(tree, usable, o.token, doc);
       if (object) break;
     }
   }

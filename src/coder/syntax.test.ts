@@ -5,7 +5,7 @@ import { loadParser } from '../nlp/parser/index.js';
 import { createWinkAnalyzer } from '../nlp/analyse.js';
 import { codeArticle } from './code-article.js';
 import { createGazetteer } from './gazetteer.js';
-import { clauseRoles, parseSentence } from './syntax.js';
+import { clauseRoles, mentionForToken, parseSentence } from './syntax.js';
 
 const deps = { dicts: loadDictionaries(), analyzer: createWinkAnalyzer(), gazetteer: createGazetteer(), parser: loadParser() };
 const article = (text: string) => ({ id: 't', origin: 't', date: '2024-04-26', title: null, url: null, text });
@@ -67,6 +67,13 @@ describe('events read from the tree', () => {
     const tree = parseSentence(doc, doc.sentences[0], deps.parser);
     const roles = clauseRoles(doc, tree, doc.tokens.lower.indexOf('praised'), deps.dicts.verbs);
     expect(doc.tokens.text[roles.subject!]).toBe('Paris');
+  });
+  it('object: an actor in a phrase of time or place under the object (`a truce after Moscow talks`) is not the object', () => {
+    const { doc, mentions } = codeArticle(article('Armenia and Azerbaijan agreed a ceasefire after Moscow talks.'), { ...deps, parser: null });
+    const tree = parseSentence(doc, doc.sentences[0], deps.parser);
+    const roles = clauseRoles(doc, tree, doc.tokens.lower.indexOf('agreed'), deps.dicts.verbs);
+    expect(doc.tokens.text[roles.object!]).toBe('ceasefire');
+    expect(mentionForToken(tree, mentions, roles.object, doc)).toBeNull();
   });
   it('object control: `urged X to` makes X the actor of the infinitive', () => {
     const { doc } = codeArticle(article('Obama urged Castro to release the prisoners.'), { ...deps, parser: null });

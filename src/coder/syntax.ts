@@ -290,14 +290,14 @@ export function conjoinedTargets(tree: SentenceTree, mentions: ActorMention[], t
   return out;
 }
 
-export function mentionForToken(tree: SentenceTree, mentions: ActorMention[], t: number | null): ActorMention | null {
+export function mentionForToken(tree: SentenceTree, mentions: ActorMention[], t: number | null, doc?: Doc): ActorMention | null {
   if (t === null) return null;
   for (const m of mentions) if (m.tokenStart <= t && t < m.tokenEnd) return m;
   // `Zhao, chairman of ...`: the head word may fall outside the name span; take a mention in its subtree.
   let best: ActorMention | null = null;
   for (const m of mentions) {
     for (let k = m.tokenStart; k < m.tokenEnd; k++) {
-      if (dominates(tree, t, k)) {
+      if (dominates(tree, t, k, doc)) {
         if (!best || k - m.tokenStart < 0 || m.tokenStart < best.tokenStart) best = m;
         break;
       }
@@ -306,14 +306,28 @@ export function mentionForToken(tree: SentenceTree, mentions: ActorMention[], t:
   return best;
 }
 
-/** Does `a` dominate `b` (b in a's subtree), not crossing a clause? */
-function dominates(tree: SentenceTree, a: number, b: number): boolean {
+/**
+ * Prepositions whose phrase tells who the noun is (`members of the opposition`, `a delegation from China`); one
+ * after another preposition tells where, when or what about (`a truce after Moscow talks`, `its invasion of Lebanon
+ * through the UN lines`): its actor is not the one the noun stands for.
+ */
+const WHOSE = new Set(['of', 'from', 'for']);
+
+/** Does `a` dominate `b` (b in a's subtree), not crossing a clause nor (given the doc) a modifier of place or time? */
+function dominates(tree: SentenceTree, a: number, b: number, doc?: Doc): boolean {
   let c = b;
   for (let guard = 0; guard < 40 && c >= 0; guard++) {
     if (c === a) return true;
     const r = base(rel(tree, c));
     if (r === 'acl' || r === 'ccomp' || r === 'advcl' || r === 'parataxis') return false;
+    if (doc && (r === 'nmod' || r === 'obl') && rel(tree, c) !== 'nmod:poss' && !ownedPhrase(doc, tree, c)) return false;
     c = headOf(tree, c);
   }
   return false;
+}
+
+/** Is the noun phrase at `c` bare or opened by `of` / `from` (see WHOSE)? */
+function ownedPhrase(doc: Doc, tree: SentenceTree, c: number): boolean {
+  const prep = children(tree, c).find((k) => rel(tree, k) === 'case');
+  return prep === undefined || WHOSE.has(doc.tokens.lower[prep]);
 }
