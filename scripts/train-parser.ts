@@ -11,6 +11,7 @@ import { evaluate, ewtFile, formatScores, inputFromTags } from '../src/nlp/parse
 import { loadModel, saveModel } from '../src/nlp/parser/model-io.js';
 import { defaultModelDir, MODEL_FILE } from '../src/nlp/parser/index.js';
 import { CLUSTER_FILE, readClusters } from '../src/nlp/parser/clusters.js';
+import { winkUpos } from '../src/nlp/parser/wink-upos.js';
 
 const SEED = Number(process.env.SEED ?? 20260101);
 const env = (k: string, d: number): number => (process.env[k] ? Number(process.env[k]) : d);
@@ -63,6 +64,12 @@ const cacheDir = process.env.TAGGER_CACHE;
 const cacheTags = cacheDir ? join(cacheDir, 'jackknife.json') : '';
 const cacheModel = cacheDir ? join(cacheDir, 'tagger.bin.gz') : '';
 let jk: Int32Array[] = new Array(train.length);
+// WINK_TAGS=1: the parser also trains on each sentence tagged as `dyad code` tags it, wink-nlp's UPOS with the fine tag
+// chosen within it by (the held-out fold's) tagger, so it learns wink's conventions and errors too.
+const WINK_TAGS = env('WINK_TAGS', 1) === 1;
+const trainWink = WINK_TAGS ? train.map((s) => winkUpos(s.form)) : [];
+const devWink = dev.map((s) => winkUpos(s.form));
+const jkWink: Int32Array[] = new Array(train.length);
 let tagger: Tagger;
 if (cacheDir && existsSync(cacheTags) && existsSync(cacheModel)) {
   jk = (JSON.parse(readFileSync(cacheTags, 'utf8')) as number[][]).map((a) => Int32Array.from(a));
@@ -78,6 +85,7 @@ if (cacheDir && existsSync(cacheTags) && existsSync(cacheModel)) {
       for (let i = 0; i < train.length; i++) {
         if (!inFold(i)) continue;
         jk[i] = tg.predict(train[i].form);
+        if (WINK_TAGS) jkWink[i] = tg.predict(train[i].form, undefined, trainWink[i]);
         for (let j = 0; j < jk[i].length; j++, n++) if (jk[i][j] === tagged[i].tags[j]) c++;
       }
       log(`jackknife fold ${f + 1}/${FOLDS}: held-out joint tag accuracy ${((100 * c) / n).toFixed(2)}%`);
@@ -102,7 +110,10 @@ if (cacheDir && existsSync(cacheTags) && existsSync(cacheModel)) {
   log(`tagger dev UPOS ${((100 * c) / n).toFixed(2)}%`);
 }
 
-const pdata: ParserTrainSentence[] = train.map((s, i) => {
+// Without held-out folds (or from a cache), the final tagger chooses the fine tags within wink's.
+if (WINK_TAGS) for (let i = 0; i < train.length; i++) jkWink[i] ??= tagger.predict(train[i].form, undefined, trainWink[i]);
+
+const pdata: ParserTrainSentence[] = train.flatMap((s, i) => {
   const n = s.form.length;
   const gold = new Int32Array(n + 1);
   const glabel = new Int32Array(n + 1);
@@ -112,7 +123,8 @@ const pdata: ParserTrainSentence[] = train.map((s, i) => {
     gold[j + 1] = s.head[j];
     glabel[j + 1] = labelId.get(s.deprel[j])!;
   }
-  return { inp: inputFromTags(tagger, s.form, jk[i]), gold, glabel };
+  const own = { inp: inputFromTags(tagger, s.form, jk[i]), gold, glabel };
+  return WINK_TAGS ? [own, { inp: inputFromTags(tagger, s.form, jkWink[i]), gold, glabel }] : [own];
 });
 
 const trained = trainParser(tagger, labels, pdata, {
@@ -136,7 +148,10 @@ const trained = trainParser(tagger, labels, pdata, {
   evaluate: (p, ep) => {
     const s = evaluate(p, dev);
     log(`epoch ${ep + 1} dev: ${formatScores(s)}`);
-    return s.las + s.uas;
+    // The parser as `dyad code` runs it, on wink-nlp's parts of speech.
+    const w = evaluate(p, dev, devWink);
+    log(`epoch ${ep + 1} dev, wink UPOS: UAS ${w.uas.toFixed(2)}  LAS ${w.las.toFixed(2)}`);
+    return s.las + s.uas + (WINK_TAGS ? w.las + w.uas : 0);
   },
 });
 
@@ -149,6 +164,8 @@ parser.beamWidth = trained.beamWidth;
 parser.beamMargin = trained.beamMargin;
 const final = evaluate(parser, dev);
 log(`selected model dev: ${formatScores(final)}`);
+const finalWink = evaluate(parser, dev, devWink);
+log(`selected model dev, wink UPOS: UAS ${finalWink.uas.toFixed(2)}  LAS ${finalWink.las.toFixed(2)}`);
 mkdirSync(OUT_DIR, { recursive: true });
 besideModel(OUT_DIR);
 const bytes = saveModel(join(OUT_DIR, MODEL_FILE), parser, {

@@ -48,8 +48,12 @@ export interface CodedArticle {
 
 /** Segments coded after the body are lower in rank: a body mention is the one kept when events merge. */
 const SEGMENT_RANK: Record<string, number> = { body: 0, caption: 1, title: 2 };
-/** Words parsed past the last doubtful trigger: its object, a `by` agent, actors conjoined to the object. */
-const PARSE_AFTER = 10;
+/**
+ * Words parsed past a doubtful trigger's match: its object or a `by` agent (PARSE_AFTER), and further to the end of
+ * any actor named within PARSE_REACH of it (actors conjoined to the object).
+ */
+const PARSE_AFTER = 4;
+const PARSE_REACH = 10;
 
 export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
   const { dicts, analyzer, gazetteer } = deps;
@@ -118,8 +122,12 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     if (!matches.length && !hasObligation(doc, sent)) continue;
     // The tree is read for the subject: parse only where the nearest actor before a trigger is not plainly it.
     const doubtful = matches.filter((m) => subjectUncertain(doc, actors, m.trigger));
-    // Parse a few words past the last doubtful trigger (PARSE_AFTER: its object, a `by` agent, actors conjoined).
-    const parseEnd = doubtful.length ? Math.max(...doubtful.map((m) => m.end)) + PARSE_AFTER : 0;
+    // Parse a few words past the last doubtful trigger, and on to the end of the actors named soon after it.
+    let parseEnd = 0;
+    for (const m of doubtful) {
+      parseEnd = Math.max(parseEnd, m.end + PARSE_AFTER);
+      for (const a of actors) if (a.tokenStart >= m.end && a.tokenStart < m.end + PARSE_REACH) parseEnd = Math.max(parseEnd, a.tokenEnd + 1);
+    }
     const tree = deps.parser && doubtful.length ? parseSentence(doc, sent, deps.parser, parseEnd) : null;
     // `demanded that the US cancel the sale`, `refused to deploy troops`: an act that has not happened is not coded.
     const unrealizedAt = new Map<number, Span | null>();

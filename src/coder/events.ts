@@ -131,7 +131,7 @@ function assignFound(doc: Doc, m: PatternMatch, mentions: ActorMention[], tree: 
     if (source && target && (target === source || target.code === source.code)) target = null;
     // `met religious leaders and members of the opposition`: each conjoined actor is a target too.
     if (tree && target) {
-      const all = conjoinedTargets(tree, mentions, target).filter((t) => t.code !== source?.code);
+      const all = conjoinedTargets(doc, tree, mentions, target).filter((t) => t.code !== source?.code);
       if (all.length > 1) target = { ...target, members: all };
     }
     if (p.hasTarget && !target && !(source?.members && source.members.length >= 2 && isReciprocal(p)) && !targetless) return out;

@@ -277,14 +277,16 @@ export function subjectOfOtherClause(tree: SentenceTree, mention: ActorMention, 
  * `met religious leaders and members of the political opposition`: the actors conjoined to a target in the tree (its
  * `conj` dependents, each read as the mention it holds), after the target itself; just the target when none.
  */
-export function conjoinedTargets(tree: SentenceTree, mentions: ActorMention[], target: ActorMention): ActorMention[] {
+export function conjoinedTargets(doc: Doc, tree: SentenceTree, mentions: ActorMention[], target: ActorMention): ActorMention[] {
   if (target.members) return [target];
   const head = target.tokenEnd - 1;
   if (head < tree.tokenStart || head - tree.tokenStart >= tree.head.length) return [target];
   const out = [target];
   for (const c of children(tree, head)) {
     if (base(rel(tree, c)) !== 'conj') continue;
-    const m = mentionForToken(tree, mentions, c);
+    // `and members of the opposition`: a noun with no actor of its own is the one its `of` or `from` phrase names, right
+    // after it, however the tree attached that phrase.
+    const m = mentionForToken(tree, mentions, c) ?? (WHOSE.has(doc.tokens.lower[c + 1]) ? (mentions.find((x) => x.tokenStart === c + 2 || x.tokenStart === c + 3) ?? null) : null);
     if (m && !m.locative && !out.some((o) => o.code === m.code)) out.push(m);
   }
   return out;

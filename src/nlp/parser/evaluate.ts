@@ -36,8 +36,12 @@ export interface Scores {
   tokensPerCpuSec: number;
 }
 
-/** Tags and parses every sentence from its gold tokens and scores against the gold annotation. */
-export function evaluate(parser: ArcEagerParser, data: WordView[]): Scores {
+/**
+ * Tags and parses every sentence from its gold tokens and scores against the gold annotation. With `givenUpos` (one
+ * array per sentence, as another tagger gave them) the parser is given those parts of speech, as `dyad code` gives
+ * it wink-nlp's.
+ */
+export function evaluate(parser: ArcEagerParser, data: WordView[], givenUpos?: string[][]): Scores {
   let words = 0;
   let upos = 0;
   let uas = 0;
@@ -49,7 +53,7 @@ export function evaluate(parser: ArcEagerParser, data: WordView[]): Scores {
   };
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
-  const results = data.map((s) => parser.parse(s.form));
+  const results = data.map((s, k) => parser.parse(s.form, givenUpos?.[k]));
   const c1 = process.cpuUsage(c0);
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpuSecs = (c1.user + c1.system) / 1e6;
