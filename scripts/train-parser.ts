@@ -12,6 +12,7 @@ import { loadModel, saveModel } from '../src/nlp/parser/model-io.js';
 import { defaultModelDir, MODEL_FILE } from '../src/nlp/parser/index.js';
 import { CLUSTER_FILE, readClusters } from '../src/nlp/parser/clusters.js';
 import { winkUpos } from '../src/nlp/parser/wink-upos.js';
+import { wordAtoms } from '../src/nlp/parser/features.js';
 
 const SEED = Number(process.env.SEED ?? 20260101);
 const env = (k: string, d: number): number => (process.env[k] ? Number(process.env[k]) : d);
@@ -43,9 +44,15 @@ const classId = new Map(classes.map((c, i) => [c, i]));
 const labelId = new Map(labels.map((c, i) => [c, i]));
 log(`${classes.length} joint UPOS/XPOS classes, ${labels.length} labels`);
 
-const tagged: TaggedSentence[] = train.map((s) => ({
+// HINTS=1 (default): the tagger reads wink-nlp's UPOS of each word as features (wink-upos.ts), as dyad code has them.
+const HINTS = env('HINTS', 1) === 1;
+const trainWink = train.map((s) => winkUpos(s.form));
+const devWink = dev.map((s) => winkUpos(s.form));
+const hintsOf = (i: number): string[] | undefined => (HINTS ? trainWink[i] : undefined);
+const tagged: TaggedSentence[] = train.map((s, i) => ({
   words: s.form,
-  tags: Int32Array.from(s.form.map((_, i) => classId.get(`${s.upos[i]}\t${s.xpos[i]}`)!)),
+  tags: Int32Array.from(s.form.map((_, j) => classId.get(`${s.upos[j]}\t${s.xpos[j]}`)!)),
+  hints: hintsOf(i),
 }));
 // Word clusters (scripts/build-clusters.ts) beside the model; CLUSTERS=0 trains without them.
 const clusterPath = join(process.env.CLUSTER_DIR ?? defaultModelDir(), CLUSTER_FILE);
@@ -67,8 +74,6 @@ let jk: Int32Array[] = new Array(train.length);
 // WINK_TAGS=1: the parser also trains on each sentence tagged as `dyad code` tags it, wink-nlp's UPOS with the fine tag
 // chosen within it by (the held-out fold's) tagger, so it learns wink's conventions and errors too.
 const WINK_TAGS = env('WINK_TAGS', 1) === 1;
-const trainWink = WINK_TAGS ? train.map((s) => winkUpos(s.form)) : [];
-const devWink = dev.map((s) => winkUpos(s.form));
 const jkWink: Int32Array[] = new Array(train.length);
 let tagger: Tagger;
 if (cacheDir && existsSync(cacheTags) && existsSync(cacheModel)) {
@@ -84,8 +89,8 @@ if (cacheDir && existsSync(cacheTags) && existsSync(cacheModel)) {
       let n = 0;
       for (let i = 0; i < train.length; i++) {
         if (!inFold(i)) continue;
-        jk[i] = tg.predict(train[i].form);
-        if (WINK_TAGS) jkWink[i] = tg.predict(train[i].form, undefined, trainWink[i]);
+        jk[i] = tg.predict(train[i].form, wordAtoms(train[i].form, hintsOf(i)));
+        if (WINK_TAGS) jkWink[i] = tg.predict(train[i].form, wordAtoms(train[i].form, hintsOf(i)), trainWink[i]);
         for (let j = 0; j < jk[i].length; j++, n++) if (jk[i][j] === tagged[i].tags[j]) c++;
       }
       log(`jackknife fold ${f + 1}/${FOLDS}: held-out joint tag accuracy ${((100 * c) / n).toFixed(2)}%`);
@@ -103,15 +108,15 @@ if (cacheDir && existsSync(cacheTags) && existsSync(cacheModel)) {
 {
   let c = 0;
   let n = 0;
-  for (const s of dev) {
-    const t = tagger.predict(s.form);
+  for (const [k, s] of dev.entries()) {
+    const t = tagger.predict(s.form, wordAtoms(s.form, tagger.hinted ? devWink[k] : undefined));
     for (let i = 0; i < t.length; i++, n++) if (tagger.upos[t[i]] === s.upos[i]) c++;
   }
   log(`tagger dev UPOS ${((100 * c) / n).toFixed(2)}%`);
 }
 
 // Without held-out folds (or from a cache), the final tagger chooses the fine tags within wink's.
-if (WINK_TAGS) for (let i = 0; i < train.length; i++) jkWink[i] ??= tagger.predict(train[i].form, undefined, trainWink[i]);
+if (WINK_TAGS) for (let i = 0; i < train.length; i++) jkWink[i] ??= tagger.predict(train[i].form, wordAtoms(train[i].form, hintsOf(i)), trainWink[i]);
 
 const pdata: ParserTrainSentence[] = train.flatMap((s, i) => {
   const n = s.form.length;
@@ -149,7 +154,7 @@ const trained = trainParser(tagger, labels, pdata, {
     const s = evaluate(p, dev);
     log(`epoch ${ep + 1} dev: ${formatScores(s)}`);
     // The parser as `dyad code` runs it, on wink-nlp's parts of speech.
-    const w = evaluate(p, dev, devWink);
+    const w = evaluate(p, dev, devWink, HINTS ? devWink : undefined);
     log(`epoch ${ep + 1} dev, wink UPOS: UAS ${w.uas.toFixed(2)}  LAS ${w.las.toFixed(2)}`);
     return s.las + s.uas + (WINK_TAGS ? w.las + w.uas : 0);
   },
@@ -164,7 +169,7 @@ parser.beamWidth = trained.beamWidth;
 parser.beamMargin = trained.beamMargin;
 const final = evaluate(parser, dev);
 log(`selected model dev: ${formatScores(final)}`);
-const finalWink = evaluate(parser, dev, devWink);
+const finalWink = evaluate(parser, dev, devWink, HINTS ? devWink : undefined);
 log(`selected model dev, wink UPOS: UAS ${finalWink.uas.toFixed(2)}  LAS ${finalWink.las.toFixed(2)}`);
 mkdirSync(OUT_DIR, { recursive: true });
 besideModel(OUT_DIR);

@@ -15,7 +15,7 @@ export interface SentenceTree {
 
 /** Anything that parses a sentence's words into UD heads (1-based, 0 = root) and relations. */
 export interface TreeParser {
-  parse(words: string[], upos?: string[]): { head: number[]; deprel: string[]; upos: string[] };
+  parse(words: string[], upos?: string[], hints?: string[]): { head: number[]; deprel: string[]; upos: string[] };
 }
 
 /**
@@ -25,8 +25,10 @@ export interface TreeParser {
 export function parseSentence(doc: Doc, sent: Sentence, parser: TreeParser, tokenEnd = sent.tokenEnd): SentenceTree {
   const end = Math.min(tokenEnd, sent.tokenEnd);
   const words = doc.tokens.text.slice(sent.tokenStart, end);
-  // The tagger's parts of speech are passed in: the parser then only chooses fine tags, which is faster.
-  const r = parser.parse(words, doc.tokens.pos.slice(sent.tokenStart, end));
+  // wink-nlp's parts of speech are fixed, as the rest of the coder reads them (the tagger then chooses only fine tags,
+  // reading them as features too); the model was trained on such tags as well as its own.
+  const pos = doc.tokens.pos.slice(sent.tokenStart, end);
+  const r = parser.parse(words, pos, pos);
   const n = sent.tokenEnd - sent.tokenStart;
   const head = new Int32Array(n).fill(-1);
   const deprel: string[] = new Array(n).fill('');
@@ -144,6 +146,12 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number, verbs
       if (v < 0 || tree.upos[v - tree.tokenStart] !== 'VERB') break;
       pred = v;
       rules.push('purpose-infinitive');
+      collectSubject(tree, pred, roles);
+    } else if (base(r) === 'advcl' && tree.upos[h - tree.tokenStart] === 'VERB' && children(tree, pred).some((c) => rel(tree, c) === 'mark' && tokens.lower[c] === 'to')) {
+      // `used tweets to blame Russia` (UD: a purpose clause is an advcl): the infinitive's doer is the subject of the
+      // verb whose purpose it tells.
+      pred = h;
+      rules.push('purpose-clause');
       collectSubject(tree, pred, roles);
     } else if (r === 'acl:relcl' || base(r) === 'acl') {
       // `talks mediated by the OSCE`: a participle with a `by` agent is passive; its noun is the patient.

@@ -60,11 +60,13 @@ export interface WordAtoms {
   cl1: Int32Array;
   cl2: Int32Array;
   cl3: Int32Array;
+  /** Another tagger's UPOS per word (wink-nlp's, see wink-upos.ts) as an atom, read by the tagger as a feature; 0 = none. */
+  hint: Int32Array;
 }
 
 const NONE = 0x2f6a1b3d | 0; // atom for "no word here"
 
-export function wordAtoms(words: string[]): WordAtoms {
+export function wordAtoms(words: string[], hints?: readonly string[]): WordAtoms {
   const n = words.length;
   const a: WordAtoms = {
     n,
@@ -83,6 +85,7 @@ export function wordAtoms(words: string[]): WordAtoms {
     cl1: new Int32Array(n).fill(-1),
     cl2: new Int32Array(n).fill(-1),
     cl3: new Int32Array(n).fill(-1),
+    hint: new Int32Array(n),
   };
   for (let i = 0; i < n; i++) {
     const w = words[i];
@@ -98,6 +101,7 @@ export function wordAtoms(words: string[]): WordAtoms {
     a.pre1[i] = hashString(s.slice(0, 1));
     a.pre2[i] = hashString(s.slice(0, 2));
     a.pre3[i] = hashString(s.slice(0, 3));
+    if (hints) a.hint[i] = hashString('\u0001' + hints[i]);
   }
   return a;
 }
@@ -194,6 +198,14 @@ export function taggerFeatures(A: WordAtoms, i: number, prev: Int32Array, next: 
   out[k++] = k1(154, i > 0 ? A.cl2[i - 1] : NONE);
   out[k++] = k1(155, i + 1 < n ? A.cl2[i + 1] : NONE);
   out[k++] = k2(156, A.cl3[i], s3);
+  // A second opinion: wink-nlp's part of speech, alone and with the word, its suffix and the neighbours' (the tagger
+  // learns where wink is right and where its conventions differ from UD's).
+  const h0 = A.hint[i];
+  out[k++] = k1(157, h0);
+  out[k++] = k2(158, h0, w);
+  out[k++] = k2(159, h0, s3);
+  out[k++] = k3(160, i > 0 ? A.hint[i - 1] : NONE, h0, i + 1 < n ? A.hint[i + 1] : NONE);
+  out[k++] = k2(161, h0, a0);
   if (next) {
     const n1 = i + 1 < n ? next[i + 1] : -2;
     const n2 = i + 2 < n ? next[i + 2] : -2;

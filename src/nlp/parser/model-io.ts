@@ -35,6 +35,8 @@ interface Header {
   beam?: { width: number; margin: number | null };
   /** Word-cluster file beside the model (clusters.ts) and its number of words; absent = no cluster features. */
   clusters?: { file: string; words: number };
+  /** True when the tagger reads wink-nlp's UPOS as features. */
+  hinted?: boolean;
   meta: Record<string, unknown>;
 }
 
@@ -68,6 +70,7 @@ export function saveModel(path: string, parser: ArcEagerParser, opts: SaveOption
     ...(parser.nonMono ? { system: 'nonmono' } : {}),
     ...(parser.relabel ? { relabel: true } : {}),
     ...(parser.labelFeats ? { labelFeats: parser.labelFeats } : {}),
+    ...(t.hinted ? { hinted: true } : {}),
     ...(t.clusters ? { clusters: { file: CLUSTER_FILE, words: t.clusters.size } } : {}),
     ...(parser.beamWidth > 1 ? { beam: { width: parser.beamWidth, margin: Number.isFinite(parser.beamMargin) ? parser.beamMargin : null } } : {}),
     meta: opts.meta ?? {},
@@ -130,7 +133,7 @@ export function loadModel(path: string): ArcEagerParser {
     clusters = readClusters(join(dirname(path), header.clusters.file));
     if (clusters.size !== header.clusters.words) throw new Error(`model-io.ts: ${path} was trained with ${header.clusters.words} clustered words, ${header.clusters.file} beside it has ${clusters.size}`);
   }
-  const tagger = new Tagger(header.tagClasses, need('tagger1'), models.get('tagger2') ?? null, lexicon, fixed, clusters);
+  const tagger = new Tagger(header.tagClasses, need('tagger1'), models.get('tagger2') ?? null, lexicon, fixed, clusters, header.hinted === true);
   const parser = new ArcEagerParser(tagger, header.labels, need('actions'), need('labels'), header.system === 'nonmono', header.relabel === true, header.labelFeats ?? 0);
   if (header.beam) {
     parser.beamWidth = header.beam.width;

@@ -1,6 +1,7 @@
 // Greedy arc-eager dependency parser: an averaged perceptron picks the transition, a second one the
 // label of each new arc; trained with the dynamic oracle and exploration. Must not read files.
 import { InlineModel, Perceptron, SparseModel, rng, shuffle } from './perceptron.js';
+import { winkUpos } from './wink-upos.js';
 import { PARSER_MAX_FEATS, labelKeys, parserFeatures, parserInput, wordAtoms, type ParserInput, type WordAtoms } from './features.js';
 import { Tagger } from './tagger.js';
 import { ArcEagerState, LA, N_ACTIONS, RA, RE, SH, actionCosts, actionCostsNM } from './transition.js';
@@ -14,8 +15,12 @@ export interface ParseResult {
 }
 
 export interface DependencyParser {
-  tag(words: string[]): string[];
-  parse(words: string[], upos?: string[]): ParseResult;
+  tag(words: string[], hints?: string[]): string[];
+  /**
+   * `upos` fixes the parts of speech (the tagger then chooses only fine tags); `hints` are another tagger's parts of
+   * speech (wink-nlp's) for a model trained with them, computed here when not given.
+   */
+  parse(words: string[], upos?: string[], hints?: string[]): ParseResult;
 }
 
 export class ArcEagerParser implements DependencyParser {
@@ -86,17 +91,24 @@ export class ArcEagerParser implements DependencyParser {
     return parserInput(atoms, tags, this.rootTag, t.coarse, t.uposSet.indexOf('PUNCT'), t.uposSet.indexOf('VERB'));
   }
 
-  tag(words: string[]): string[] {
+  tag(words: string[], hints?: string[]): string[] {
     if (words.length === 0) return [];
-    const t = this.tagger.predict(words);
+    const t = this.tagger.predict(words, wordAtoms(words, this.hintsFor(words, undefined, hints)));
     return Array.from(t, (c) => this.tagger.upos[c]);
   }
 
-  parse(words: string[], upos?: string[]): ParseResult {
+  /** The hints the tagger reads: those given, else wink-nlp's for a model trained with them (none when UPOS are fixed). */
+  private hintsFor(words: string[], upos: string[] | undefined, hints: string[] | undefined): string[] | undefined {
+    if (hints && hints.length !== words.length) throw new Error(`parser.ts: ${words.length} words but ${hints.length} hints`);
+    if (hints || upos || !this.tagger.hinted) return hints;
+    return winkUpos(words);
+  }
+
+  parse(words: string[], upos?: string[], hints?: string[]): ParseResult {
     const n = words.length;
     if (n === 0) return { upos: [], xpos: [], head: [], deprel: [] };
     if (upos && upos.length !== n) throw new Error(`parser.ts: ${n} words but ${upos.length} UPOS tags`);
-    const atoms = wordAtoms(words);
+    const atoms = wordAtoms(words, this.hintsFor(words, upos, hints));
     const tags = this.tagger.predict(words, atoms, upos);
     const inp = this.input(atoms, tags);
     const st = this.parseInput(inp);

@@ -11,6 +11,8 @@ const SKIP_MARGIN = 30;
 export interface TaggedSentence {
   words: string[];
   tags: Int32Array; // joint class ids
+  /** wink-nlp's UPOS per word (wink-upos.ts), read as features. */
+  hints?: string[];
 }
 
 export class Tagger {
@@ -31,12 +33,15 @@ export class Tagger {
   readonly fixed: Map<number, number>;
   /** Word clusters (clusters.ts); null for a model trained without them. */
   readonly clusters: ClusterMap | null;
+  /** Trained with wink-nlp's UPOS as features: callers should give them (wordAtoms(words, hints)). */
+  readonly hinted: boolean;
   private keys = new Int32Array(TAGGER_MAX_FEATS);
   private scores: Float32Array;
 
-  constructor(classes: string[], pass1: SparseModel, pass2: SparseModel | null, lexicon: Map<number, number>, fixed: Map<number, number>, clusters: ClusterMap | null = null) {
+  constructor(classes: string[], pass1: SparseModel, pass2: SparseModel | null, lexicon: Map<number, number>, fixed: Map<number, number>, clusters: ClusterMap | null = null, hinted = false) {
     this.classes = classes;
     this.clusters = clusters;
+    this.hinted = hinted;
     this.lexicon = lexicon;
     this.fixed = fixed;
     this.upos = classes.map((c) => c.split('\t')[0]);
@@ -113,8 +118,37 @@ export function fillAmbiguity(atoms: WordAtoms, lexicon: Map<number, number>, fi
 const FIXED_MIN = 20;
 const FIXED_SHARE = 0.99;
 
-/** Words seen >= 20 times with one class >= 99% of the time (keyed by exact form, so case counts). */
-export function buildFixed(data: TaggedSentence[], atoms: WordAtoms[], nClasses: number): Map<number, number> {
+/**
+ * A regular past form (`-ed`) is as much a past tense as a participle whatever the treebank happened to show
+ * (`arrested` is only ever VBN in EWT train, `police arrested dozens` is VBD): the joint classes of both, and the
+ * hashes (normalised and exact) of the training words ending in `-ed`.
+ */
+export interface PastForms {
+  vbd: number;
+  vbn: number;
+  norm: Set<number>;
+  raw: Set<number>;
+}
+
+export function pastForms(classes: string[], data: TaggedSentence[], atoms: WordAtoms[]): PastForms | null {
+  const vbd = classes.indexOf('VERB\tVBD');
+  const vbn = classes.indexOf('VERB\tVBN');
+  if (vbd < 0 || vbn < 0) return null;
+  const norm = new Set<number>();
+  const raw = new Set<number>();
+  data.forEach((s, k) =>
+    s.words.forEach((w, i) => {
+      if (w.length > 3 && /[a-z]ed$/i.test(w)) {
+        norm.add(atoms[k].norm[i]);
+        raw.add(atoms[k].raw[i]);
+      }
+    }),
+  );
+  return { vbd, vbn, norm, raw };
+}
+
+/** Words seen >= 20 times with one class >= 99% of the time (keyed by exact form, so case counts); never a past form. */
+export function buildFixed(data: TaggedSentence[], atoms: WordAtoms[], nClasses: number, past: PastForms | null = null): Map<number, number> {
   const counts = new Map<number, Int32Array>();
   for (let s = 0; s < data.length; s++) {
     const A = atoms[s];
@@ -132,13 +166,14 @@ export function buildFixed(data: TaggedSentence[], atoms: WordAtoms[], nClasses:
       total += c[k];
       if (c[k] > c[best]) best = k;
     }
+    if (past && past.raw.has(w) && (best === past.vbd || best === past.vbn)) continue;
     if (total >= FIXED_MIN && c[best] >= FIXED_SHARE * total) out.set(w, best);
   }
   return out;
 }
 
 /** Ambiguity classes: for words seen at least `minCount` times, the set of tags with >= 5% share. */
-export function buildLexicon(data: TaggedSentence[], atoms: WordAtoms[], nClasses: number, minCount = 3): Map<number, number> {
+export function buildLexicon(data: TaggedSentence[], atoms: WordAtoms[], nClasses: number, minCount = 3, past: PastForms | null = null): Map<number, number> {
   const counts = new Map<number, Int32Array>();
   for (let s = 0; s < data.length; s++) {
     const A = atoms[s];
@@ -153,8 +188,11 @@ export function buildLexicon(data: TaggedSentence[], atoms: WordAtoms[], nClasse
     let total = 0;
     for (let k = 0; k < nClasses; k++) total += c[k];
     if (total < minCount) continue;
+    const seen = (k: number): boolean => c[k] >= 0.05 * total;
+    // A regular past form seen as one of past tense and participle can be the other.
+    const twin = past !== null && past.norm.has(w) && (seen(past.vbd) || seen(past.vbn));
     let h = 0x3c6ef372;
-    for (let k = 0; k < nClasses; k++) if (c[k] >= 0.05 * total) h = mix(h, k);
+    for (let k = 0; k < nClasses; k++) if (seen(k) || (twin && (k === past.vbd || k === past.vbn))) h = mix(h, k);
     lex.set(w, fin(h));
   }
   return lex;
@@ -225,14 +263,16 @@ function trainPass(
  * sentence predicted by a tagger that did not see it (jackknifing), so pass 2 learns realistic right contexts.
  */
 export function trainTagger(classes: string[], data: TaggedSentence[], opts: TaggerTrainOptions, heldOutTags?: Int32Array[]): Tagger {
-  const atoms = data.map((s) => wordAtoms(s.words));
-  const lex = buildLexicon(data, atoms, classes.length);
-  const fixed = buildFixed(data, atoms, classes.length);
+  const atoms = data.map((s) => wordAtoms(s.words, s.hints));
+  const hinted = data.some((s) => s.hints !== undefined);
+  const past = pastForms(classes, data, atoms);
+  const lex = buildLexicon(data, atoms, classes.length, 3, past);
+  const fixed = buildFixed(data, atoms, classes.length, past);
   const clusters = opts.clusters ?? null;
   for (const A of atoms) fillAmbiguity(A, lex, fixed, clusters);
   const p1 = trainPass(classes.length, data, atoms, null, opts);
-  const t1 = new Tagger(classes, p1, null, lex, fixed, clusters);
+  const t1 = new Tagger(classes, p1, null, lex, fixed, clusters, hinted);
   if (!opts.secondPass) return t1;
   const p2 = trainPass(classes.length, data, atoms, t1, { ...opts, seed: opts.seed + 1 }, heldOutTags);
-  return new Tagger(classes, p1, p2, lex, fixed, clusters);
+  return new Tagger(classes, p1, p2, lex, fixed, clusters, hinted);
 }
