@@ -87,6 +87,46 @@ describe('events read from the tree', () => {
     const roles = clauseRoles(doc, tree, doc.tokens.lower.indexOf('praised'), deps.dicts.verbs);
     expect(doc.tokens.text[roles.subject!]).toBe('Paris');
   });
+  // Two rules that hold however the tree attached a phrase: tested on written-out trees with the attachments a
+  // model may make.
+  const writtenTree = (text: string, arcs: Record<string, [string, string]>) => {
+    const { doc } = codeArticle(article(text), { ...deps, parser: null });
+    const at = (w: string) => doc.tokens.lower.indexOf(w);
+    const n = doc.tokens.text.length;
+    const tree = { tokenStart: 0, head: new Int32Array(n).fill(-1), deprel: new Array<string>(n).fill('dep'), upos: doc.tokens.pos.slice() };
+    for (const [w, [h, r]] of Object.entries(arcs)) {
+      tree.head[at(w)] = h === 'root' ? -1 : at(h);
+      tree.deprel[at(w)] = r;
+    }
+    return { doc, tree, at };
+  };
+  it('`and police imposed`: a noun between `and` and a conjoined verb is its subject, however the tree attached it', () => {
+    const { doc, tree, at } = writtenTree("Peru's president declared a state of emergency and police imposed a curfew.", {
+      president: ['declared', 'nsubj'],
+      declared: ['root', 'root'],
+      state: ['declared', 'obj'],
+      police: ['state', 'conj'], // misattached
+      imposed: ['declared', 'conj'],
+      curfew: ['imposed', 'obj'],
+    });
+    const roles = clauseRoles(doc, tree, at('imposed'), deps.dicts.verbs);
+    expect(doc.tokens.text[roles.subject!]).toBe('police');
+    expect(roles.rule).toContain('conj-own-subject');
+  });
+  it('`X, which`: a relative clause the tree hangs on a clause (advcl:relcl) stands for the noun before `, which`', () => {
+    const { doc, tree, at } = writtenTree('Canberra is responding to a request from the Tongan government, which has declared a state of emergency.', {
+      canberra: ['responding', 'nsubj'],
+      responding: ['root', 'root'],
+      request: ['responding', 'obl'],
+      government: ['request', 'nmod'],
+      which: ['declared', 'nsubj'],
+      declared: ['responding', 'advcl:relcl'],
+      state: ['declared', 'obj'],
+    });
+    const roles = clauseRoles(doc, tree, at('declared'), deps.dicts.verbs);
+    expect(doc.tokens.text[roles.subject!]).toBe('government');
+    expect(roles.rule).toContain('relative-antecedent');
+  });
   it('object: an actor in a phrase of time or place under the object (`a truce after Moscow talks`) is not the object', () => {
     const { doc, mentions } = codeArticle(article('Armenia and Azerbaijan agreed a ceasefire after Moscow talks.'), { ...deps, parser: null });
     const tree = parseSentence(doc, doc.sentences[0], deps.parser);

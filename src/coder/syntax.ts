@@ -104,6 +104,12 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number, verbs
       pred = h;
       rules.push('xcomp');
       collectSubject(tree, pred, roles);
+    } else if (base(r) === 'conj' && nounAfterAnd(doc, tree, pred) >= 0) {
+      // `declared a state of emergency and police imposed a curfew`: the noun between `and` and the verb is its
+      // subject, however the tree attached it.
+      roles.subject = nounAfterAnd(doc, tree, pred);
+      rules.push('conj-own-subject');
+      break;
     } else if (base(r) === 'conj') {
       // `shot at and seized three vessels`: a verb conjoined by `and` shares the subject of the verb right before
       // the `and`, when the tree hangs it on a verb further back instead.
@@ -166,9 +172,14 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number, verbs
     const t = roles[key];
     if (t !== null && RELATIVE.has(tokens.lower[t])) {
       let c = headOf(tree, t);
-      while (c >= 0 && rel(tree, c) !== 'acl:relcl') c = headOf(tree, c);
+      while (c >= 0 && rel(tree, c) !== 'acl:relcl' && rel(tree, c) !== 'advcl:relcl') c = headOf(tree, c);
       if (c >= 0 && headOf(tree, c) >= 0) {
-        roles[key] = headOf(tree, c);
+        // A relative clause hung on a clause (`advcl:relcl`) rather than a noun: `the Fijian government, which has
+        // declared` then stands for the noun right before `, which`.
+        const before = t - 2 >= tree.tokenStart && tokens.text[t - 1] === ',' && ['NOUN', 'PROPN'].includes(tree.upos[t - 2 - tree.tokenStart]) ? t - 2 : -1;
+        if (rel(tree, c) === 'acl:relcl') roles[key] = headOf(tree, c);
+        else if (before >= 0) roles[key] = before;
+        else continue;
         rules.push('relative-antecedent');
       }
     }
@@ -235,6 +246,17 @@ function collectArgs(doc: Doc, tree: SentenceTree, pred: number, roles: TreeRole
       else roles.obliques.push({ token: c, prep: word });
     }
   }
+}
+
+const NOUN_PHRASE = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+/** The noun right before verb `v` in `and (the) NOUN v` / `but NOUN v`, or -1. */
+function nounAfterAnd(doc: Doc, tree: SentenceTree, v: number): number {
+  const upos = (t: number) => tree.upos[t - tree.tokenStart];
+  const n = v - 1;
+  if (n < tree.tokenStart || upos(v) !== 'VERB' || (upos(n) !== 'NOUN' && upos(n) !== 'PROPN')) return -1;
+  let j = n - 1;
+  while (j >= tree.tokenStart && n - j < 4 && NOUN_PHRASE.has(upos(j))) j--;
+  return j >= tree.tokenStart && (doc.tokens.lower[j] === 'and' || doc.tokens.lower[j] === 'but') ? n : -1;
 }
 
 /** The verb just before `and VERB` at `v` (`shot at and seized`), with only prepositions, particles or adverbs between; else -1. */
