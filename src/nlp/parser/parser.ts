@@ -97,11 +97,14 @@ export class ArcEagerParser implements DependencyParser {
     return Array.from(t, (c) => this.tagger.upos[c]);
   }
 
-  /** The hints the tagger reads: those given, else wink-nlp's for a model trained with them (none when UPOS are fixed). */
+  /**
+   * The hints the tagger reads, for a model trained with them: those given, else the caller's fixed UPOS (another
+   * tagger's opinion too), else wink-nlp's computed here.
+   */
   private hintsFor(words: string[], upos: string[] | undefined, hints: string[] | undefined): string[] | undefined {
     if (hints && hints.length !== words.length) throw new Error(`parser.ts: ${words.length} words but ${hints.length} hints`);
-    if (hints || upos || !this.tagger.hinted) return hints;
-    return winkUpos(words);
+    if (hints || !this.tagger.hinted) return hints;
+    return upos ?? winkUpos(words);
   }
 
   parse(words: string[], upos?: string[], hints?: string[]): ParseResult {
