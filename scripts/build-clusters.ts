@@ -45,15 +45,10 @@ const X = new Float32Array(words.length * D);
   for (const w of emb.words) {
     if (i >= words.length) break;
     if (normWord(w) !== words[i]) continue;
-    const v = emb.vectors[w];
-    let norm = 0;
-    for (let d = 0; d < D; d++) norm += v[d] * v[d];
-    norm = Math.sqrt(norm) || 1;
-    for (let d = 0; d < D; d++) X[i * D + d] = v[d] / norm;
+    X.set(emb.vectors[w].slice(0, D), i * D);
     i++;
   }
 }
-log(`${words.length} words, ${D} dimensions`);
 
 /** Scales every row of X to unit length. */
 function normalise(): void {
@@ -64,6 +59,8 @@ function normalise(): void {
     for (let d = 0; d < D; d++) X[i * D + d] /= norm;
   }
 }
+normalise();
+log(`${words.length} words, ${D} dimensions`);
 
 // "All-but-the-top" (Mu & Viswanath 2018): the common mean and the top principal directions of word vectors mostly
 // encode word frequency; removing them lets clusters follow meaning and use rather than frequency.

@@ -154,7 +154,7 @@ const trained = trainParser(tagger, labels, pdata, {
     const s = evaluate(p, dev);
     log(`epoch ${ep + 1} dev: ${formatScores(s)}`);
     // The parser as `dyad code` runs it, on wink-nlp's parts of speech.
-    const w = evaluate(p, dev, devWink, HINTS ? devWink : undefined);
+    const w = evaluate(p, dev, devWink);
     log(`epoch ${ep + 1} dev, wink UPOS: UAS ${w.uas.toFixed(2)}  LAS ${w.las.toFixed(2)}`);
     return s.las + s.uas + (WINK_TAGS ? w.las + w.uas : 0);
   },
@@ -169,7 +169,7 @@ parser.beamWidth = trained.beamWidth;
 parser.beamMargin = trained.beamMargin;
 const final = evaluate(parser, dev);
 log(`selected model dev: ${formatScores(final)}`);
-const finalWink = evaluate(parser, dev, devWink, HINTS ? devWink : undefined);
+const finalWink = evaluate(parser, dev, devWink);
 log(`selected model dev, wink UPOS: UAS ${finalWink.uas.toFixed(2)}  LAS ${finalWink.las.toFixed(2)}`);
 mkdirSync(OUT_DIR, { recursive: true });
 besideModel(OUT_DIR);

@@ -15,7 +15,7 @@ export interface SentenceTree {
 
 /** Anything that parses a sentence's words into UD heads (1-based, 0 = root) and relations. */
 export interface TreeParser {
-  parse(words: string[], upos?: string[], hints?: string[]): { head: number[]; deprel: string[]; upos: string[] };
+  parse(words: string[], upos?: string[]): { head: number[]; deprel: string[]; upos: string[] };
 }
 
 /**
@@ -27,8 +27,7 @@ export function parseSentence(doc: Doc, sent: Sentence, parser: TreeParser, toke
   const words = doc.tokens.text.slice(sent.tokenStart, end);
   // wink-nlp's parts of speech are fixed, as the rest of the coder reads them (the tagger then chooses only fine tags,
   // reading them as features too); the model was trained on such tags as well as its own.
-  const pos = doc.tokens.pos.slice(sent.tokenStart, end);
-  const r = parser.parse(words, pos, pos);
+  const r = parser.parse(words, doc.tokens.pos.slice(sent.tokenStart, end));
   const n = sent.tokenEnd - sent.tokenStart;
   const head = new Int32Array(n).fill(-1);
   const deprel: string[] = new Array(n).fill('');
@@ -104,13 +103,15 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number, verbs
       pred = h;
       rules.push('xcomp');
       collectSubject(tree, pred, roles);
-    } else if (base(r) === 'conj' && nounAfterAnd(doc, tree, pred) >= 0) {
+    } else if (base(r) === 'conj') {
       // `declared a state of emergency and police imposed a curfew`: the noun between `and` and the verb is its
       // subject, however the tree attached it.
-      roles.subject = nounAfterAnd(doc, tree, pred);
-      rules.push('conj-own-subject');
-      break;
-    } else if (base(r) === 'conj') {
+      const own = nounAfterAnd(doc, tree, pred);
+      if (own >= 0) {
+        roles.subject = own;
+        rules.push('conj-own-subject');
+        break;
+      }
       // `shot at and seized three vessels`: a verb conjoined by `and` shares the subject of the verb right before
       // the `and`, when the tree hangs it on a verb further back instead.
       pred = Math.max(h, verbBeforeAnd(doc, tree, pred));

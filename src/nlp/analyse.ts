@@ -15,11 +15,15 @@ const CODED_KINDS = new Set(['title', 'caption', 'body']);
 type WinkNlp = ReturnType<typeof winkNLP>;
 let shared: WinkNlp | null = null;
 
-/** wink-nlp with its English lite model; the model loads once per process (about 150 ms). */
-export function createWinkAnalyzer(): Analyzer {
-  // Sentences and parts of speech only: wink's entity, negation and sentiment passes are not used.
+/** wink-nlp with its English lite model, sentences and parts of speech only; loaded once per process (about 150 ms). */
+export function winkInstance(): WinkNlp {
+  // wink's entity, negation and sentiment passes are not used.
   shared ??= winkNLP(model, ['sbd', 'pos']);
-  const nlp = shared;
+  return shared;
+}
+
+export function createWinkAnalyzer(): Analyzer {
+  const nlp = winkInstance();
   const its = nlp.its;
   return {
     analyse(article, layout) {

@@ -39,9 +39,10 @@ export interface Scores {
 /**
  * Tags and parses every sentence from its gold tokens and scores against the gold annotation. With `givenUpos` (one
  * array per sentence, as another tagger gave them) the parser is given those parts of speech, as `dyad code` gives
- * it wink-nlp's. (A model trained with wink's tags as hints computes them inside `parse`, within the timing.)
+ * it wink-nlp's (a model trained with hints reads them as its hints too; without `givenUpos` it computes wink's
+ * inside `parse`, within the timing).
  */
-export function evaluate(parser: ArcEagerParser, data: WordView[], givenUpos?: string[][], hints?: string[][]): Scores {
+export function evaluate(parser: ArcEagerParser, data: WordView[], givenUpos?: string[][]): Scores {
   let words = 0;
   let upos = 0;
   let uas = 0;
@@ -53,7 +54,7 @@ export function evaluate(parser: ArcEagerParser, data: WordView[], givenUpos?: s
   };
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
-  const results = data.map((s, k) => parser.parse(s.form, givenUpos?.[k], hints?.[k]));
+  const results = data.map((s, k) => parser.parse(s.form, givenUpos?.[k]));
   const c1 = process.cpuUsage(c0);
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpuSecs = (c1.user + c1.system) / 1e6;

@@ -1,14 +1,10 @@
 // wink-nlp's parts of speech for treebank sentences given as words, as `dyad code` passes them to the parser: the
 // words are joined by spaces, tagged by wink, and each word takes the tag of the wink token its first character
 // falls in. Used by training (the parser also learns from wink's tags) and by evaluation of that path.
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
-
-type WinkNlp = ReturnType<typeof winkNLP>;
-let nlp: WinkNlp | null = null;
+import { winkInstance } from '../analyse.js';
 
 export function winkUpos(words: string[]): string[] {
-  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  const nlp = winkInstance();
   const its = nlp.its;
   const text = words.join(' ');
   const doc = nlp.readDoc(text);
