@@ -8,7 +8,7 @@ import { findLayout } from '../nlp/layout.js';
 import { findActors } from './actors.js';
 import { resolveEventDate, sentenceDates } from './dates.js';
 import { findDiscarded } from './discard.js';
-import { matchSentence, triggerTest } from './event-matcher.js';
+import { matchSentence, negationInDoubt, triggerTest } from './event-matcher.js';
 import { assignActors, reportedAccusations, type EventCandidate } from './events.js';
 import type { PatternMatch } from './event-matcher.js';
 import type { Gazetteer } from './gazetteer.js';
@@ -121,7 +121,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     const matches = withoutEvaluatedActs(doc, matchSentence(doc, dicts.events, sent, (t) => covered[t] === 1, dicts.verbs.light));
     if (!matches.length && !hasObligation(doc, sent)) continue;
     // The tree is read for the subject: parse only where the nearest actor before a trigger is not plainly it.
-    const doubtful = matches.filter((m) => subjectUncertain(doc, actors, m.trigger));
+    // So is it where the words may misjudge whether the act is negated.
+    const doubtful = matches.filter((m) => subjectUncertain(doc, actors, m.trigger) || negationInDoubt(doc, sent, m));
     // Parse a few words past the last doubtful trigger, and on to the end of the actors named soon after it.
     let parseEnd = 0;
     for (const m of doubtful) {

@@ -80,6 +80,8 @@ describe('events', () => {
   it('codes nothing for a negated event', () => {
     expect(triples('Russia did not attend talks with Ukraine.')).toEqual([]);
     expect(triples('No U.S. president or president-elect is known to have spoken to a Taiwanese leader.')).toEqual([]);
+    // `no` among the pattern's own words.
+    expect(triples('Russia held no talks with Ukraine.')).toEqual([]);
   });
   it('takes the agent of a passive as the source', () => {
     const [e] = code('Ukrainian troops were attacked by Russian forces on Monday.').events;

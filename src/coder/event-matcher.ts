@@ -204,7 +204,7 @@ function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number, light: S
     afterSlot = false;
   }
   if (/(ed|en)$/.test(tokens.lower[t]) && prenominalParticiple(doc, sent, p, t, words)) return null;
-  const negator = findNegator(doc, sent, t);
+  const negator = findNegator(doc, sent, t, words);
   return { pattern: p, sentence: sent.index, trigger: t, words, slots, end: pos + 1, negated: negator !== null, negator, gaps, truncated, alternatives: [] };
 }
 
@@ -227,12 +227,35 @@ function prenominalParticiple(doc: Doc, sent: Sentence, p: EventPattern, t: numb
   return POSSESSIVES.has(lower[d] ?? '') || (pos[d] === 'DET' && !words.includes(t + 1));
 }
 
-/** `did not attend`, `never signed`, `no comment`: a negator shortly before the trigger, in the same clause. */
-function findNegator(doc: Doc, sent: Sentence, t: number): number | null {
+/** Negating adverbs whose reach the words alone may misjudge. */
+const NEGATING_ADVERBS = new Set(['not', "n't", 'never']);
+const DOUBT_REACH = 8;
+
+/**
+ * Is the words' verdict on the match's negation in doubt, for the tree to settle? A `not` or `never` in the sentence
+ * a little before the trigger, with a verb between them (`leaders who did not attend condemned`, `did not want to
+ * condemn`), or out of the words' reach (`did not, despite the pressure, condemn`).
+ */
+export function negationInDoubt(doc: Doc, sent: Sentence, m: PatternMatch): boolean {
+  const { lower, pos } = doc.tokens;
+  let verbBetween = false;
+  for (let j = m.trigger - 1; j >= Math.max(sent.tokenStart, m.trigger - DOUBT_REACH); j--) {
+    if (NEGATING_ADVERBS.has(lower[j])) return verbBetween || m.negator !== j;
+    if (pos[j] === 'VERB') verbBetween = true;
+  }
+  return false;
+}
+
+/**
+ * `did not attend`, `never signed`, `no comment`: a negator shortly before the trigger, in the same clause; or a `no`
+ * between the pattern's own words (`held no talks with`) that is not itself one of them (`said no to`).
+ */
+function findNegator(doc: Doc, sent: Sentence, t: number, words: readonly number[]): number | null {
   const { tokens } = doc;
   for (let j = t - 1; j >= Math.max(sent.tokenStart, t - 4); j--) {
-    if (CLAUSE_PUNCT.has(tokens.text[j])) return null;
+    if (CLAUSE_PUNCT.has(tokens.text[j])) break;
     if (NEGATORS.has(tokens.lower[j])) return j;
   }
+  for (let j = t + 1; j < words[words.length - 1]; j++) if (tokens.lower[j] === 'no' && !words.includes(j)) return j;
   return null;
 }

@@ -5,7 +5,7 @@ import { loadParser } from '../nlp/parser/index.js';
 import { createWinkAnalyzer } from '../nlp/analyse.js';
 import { codeArticle } from './code-article.js';
 import { createGazetteer } from './gazetteer.js';
-import { clauseRoles, mentionForToken, parseSentence, subjectOfOtherClause } from './syntax.js';
+import { clauseRoles, mentionForToken, parseSentence, subjectOfOtherClause, treeNegator } from './syntax.js';
 import type { ActorMention } from '../model/types.js';
 
 const deps = { dicts: loadDictionaries(), analyzer: createWinkAnalyzer(), gazetteer: createGazetteer(), parser: loadParser() };
@@ -140,5 +140,24 @@ describe('events read from the tree', () => {
     const release = doc.tokens.lower.indexOf('release');
     const roles = clauseRoles(doc, tree, release, deps.dicts.verbs);
     expect(doc.tokens.text[roles.subject!]).toBe('Castro');
+  });
+  it('negation: the tree tells which act a `not`, `never` or `no` negates', () => {
+    const negator = (text: string, trigger: string, arcs: Record<string, [string, string]>, words?: string[]) => {
+      const { doc, tree, at } = writtenTree(text, arcs);
+      const t = treeNegator(doc, tree, at(trigger), words?.map(at));
+      return t === null || t === undefined ? t : doc.tokens.lower[t];
+    };
+    // A negator of a relative clause leaves the main clause's act standing; the words alone would drop it.
+    const relative: Record<string, [string, string]> = { officials: ['condemned', 'nsubj'], who: ['attend', 'nsubj'], did: ['attend', 'aux'], not: ['attend', 'advmod'], attend: ['officials', 'acl:relcl'], condemned: ['root', 'root'], turkey: ['condemned', 'obj'] };
+    expect(negator('Russian officials who did not attend condemned Turkey.', 'condemned', relative)).toBeNull();
+    expect(negator('Russian officials who did not attend condemned Turkey.', 'attend', relative)).toBe('not');
+    // Out of the words' reach, across commas.
+    expect(negator('Russia did not, despite the pressure, condemn Turkey.', 'condemn', { russia: ['condemn', 'nsubj'], did: ['condemn', 'aux'], not: ['condemn', 'advmod'], pressure: ['condemn', 'obl'], condemn: ['root', 'root'], turkey: ['condemn', 'obj'] })).toBe('not');
+    // On the verb whose controlled infinitive the act is, and on the noun whose infinitive it is.
+    expect(negator('Russia did not want to condemn Turkey.', 'condemn', { russia: ['want', 'nsubj'], not: ['want', 'advmod'], want: ['root', 'root'], to: ['condemn', 'mark'], condemn: ['want', 'xcomp'], turkey: ['condemn', 'obj'] })).toBe('not');
+    expect(negator('Texas had no standing to sue Georgia.', 'sue', { texas: ['had', 'nsubj'], had: ['root', 'root'], no: ['standing', 'det'], standing: ['had', 'obj'], to: ['sue', 'mark'], sue: ['standing', 'acl'], georgia: ['sue', 'obj'] })).toBe('no');
+    // `no` on a noun among the pattern's words; `no` on a noun the act only modifies does not negate it.
+    expect(negator('Russia held no talks with Turkey.', 'held', { russia: ['held', 'nsubj'], held: ['root', 'root'], no: ['talks', 'det'], talks: ['held', 'obj'], turkey: ['held', 'obl'] }, ['held', 'talks', 'with'])).toBe('no');
+    expect(negator('The court wasted no time in rejecting the appeal.', 'rejecting', { court: ['wasted', 'nsubj'], wasted: ['root', 'root'], no: ['time', 'det'], time: ['wasted', 'obj'], rejecting: ['wasted', 'advcl'], appeal: ['rejecting', 'obj'] })).toBeNull();
   });
 });

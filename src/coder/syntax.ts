@@ -189,6 +189,45 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number, verbs
   return roles;
 }
 
+/** Words that negate the clause they modify (`advmod`), and the determiner that negates its noun (`held no talks`). */
+const NEGATING_ADVERBS = new Set(['not', "n't", 'never']);
+
+/**
+ * The token that negates a trigger's act in the tree, or null; undefined when the tree does not reach the trigger.
+ * The act is negated by `not`/`never` on its verb (`did not, despite the pressure, condemn`), on the verb it is the
+ * object of (`did not hold talks`) or the controlled infinitive of (`did not agree to meet`), and by `no` on its noun,
+ * on a noun among the pattern's `words` (`held no talks`) or on the noun it is the infinitive of (`had no standing to
+ * sue`). A negator of another clause does not count (`leaders who did not attend condemned Russia`).
+ */
+export function treeNegator(doc: Doc, tree: SentenceTree, trigger: number, words: readonly number[] = [trigger]): number | null | undefined {
+  if (rel(tree, trigger) === '') return undefined;
+  // `held no talks with`: `no` on a noun among the pattern's own words (not itself one of them: `held no grudges`).
+  for (const w of words) {
+    const no = children(tree, w).find((c) => base(rel(tree, c)) === 'det' && doc.tokens.lower[c] === 'no' && !words.includes(c));
+    if (no !== undefined) return no;
+  }
+  const { lower } = doc.tokens;
+  let pred = trigger;
+  for (let guard = 0; guard < 3 && ['aux', 'cop', 'mark'].includes(base(rel(tree, pred))) && headOf(tree, pred) >= 0; guard++) pred = headOf(tree, pred);
+  const negatorOf = (t: number, nominal: boolean): number | null => {
+    for (const c of children(tree, t)) {
+      const r = base(rel(tree, c));
+      if (r === 'advmod' && NEGATING_ADVERBS.has(lower[c])) return c;
+      if (nominal && r === 'det' && lower[c] === 'no' && !words.includes(c)) return c;
+    }
+    return null;
+  };
+  for (let guard = 0; guard < 4 && pred >= 0; guard++) {
+    const upos = tree.upos[pred - tree.tokenStart];
+    const found = negatorOf(pred, upos === 'NOUN' || upos === 'PROPN');
+    if (found !== null) return found;
+    const r = base(rel(tree, pred));
+    if (r !== 'xcomp' && r !== 'obj' && r !== 'acl') return null;
+    pred = headOf(tree, pred);
+  }
+  return null;
+}
+
 const HE_SHE = new Set(['he', 'she']);
 /** Relations by which a clause hangs on the clause that says or frames it. */
 const SUBORDINATE = new Set(['ccomp', 'advcl', 'acl', 'xcomp']);
