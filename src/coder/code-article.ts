@@ -13,7 +13,7 @@ import { assignActors, reportedAccusations, type EventCandidate } from './events
 import type { PatternMatch } from './event-matcher.js';
 import type { Gazetteer } from './gazetteer.js';
 import { datelinePlace, sentencePlaces, type PlaceFound } from './places.js';
-import { parseSentence, type TreeParser } from './syntax.js';
+import { PARSE_AFTER, parseSentence, type TreeParser } from './syntax.js';
 import { hypothetical, tokenSpan, unrealizedBy } from './modality.js';
 import { actCode, actorOut, announcedCode, sourceOut, spanOfTokens, type AnnouncedCode } from './act-code.js';
 import { bareObligations, findRequests, hasObligation, reportedObligations, requestFor, type Request } from './requested.js';
@@ -49,10 +49,9 @@ export interface CodedArticle {
 /** Segments coded after the body are lower in rank: a body mention is the one kept when events merge. */
 const SEGMENT_RANK: Record<string, number> = { body: 0, caption: 1, title: 2 };
 /**
- * Words parsed past a doubtful trigger's match: its object or a `by` agent (PARSE_AFTER), and further to the end of
- * any actor named within PARSE_REACH of it (actors conjoined to the object).
+ * Words parsed past a doubtful trigger's match: its object or a `by` agent (PARSE_AFTER, syntax.ts), and further to
+ * the end of any actor named within PARSE_REACH of it (actors conjoined to the object).
  */
-const PARSE_AFTER = 4;
 const PARSE_REACH = 10;
 
 export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {

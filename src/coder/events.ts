@@ -5,7 +5,7 @@
 import type { ActorMention, Doc } from '../model/types.js';
 import type { PatternMatch } from './event-matcher.js';
 import { BLOCK, rulePattern, type EventPattern } from '../dictionaries/event-patterns.js';
-import { clauseRoles, conjoinedTargets, governingSubject, mentionForToken, subjectOfOtherClause, treeNegator, type SentenceTree } from './syntax.js';
+import { clauseRoles, conjoinedTargets, governingSubject, mentionForToken, subjectOfOtherClause, treeNegator, treeReaches, type SentenceTree } from './syntax.js';
 import type { VerbClasses } from '../dictionaries/verb-classes.js';
 import { impliedActor } from './implied-actor.js';
 
@@ -47,15 +47,17 @@ export function assignActors(
   matches: PatternMatch[],
   mentions: ActorMention[],
   verbs: VerbClasses,
-  tree: SentenceTree | null = null,
+  sentenceTree: SentenceTree | null = null,
   acts: ActTables = { stateActs: [], intransitive: [] },
 ): EventCandidate[] {
   const out: EventCandidate[] = [];
-  for (const found of matches) {
-    if (found.pattern.code === BLOCK) continue;
-    // The tree, where it reaches the trigger, tells whether the act is the one negated (`who did not attend condemned`).
-    const byTree = tree ? treeNegator(doc, tree, found.trigger, found.words) : undefined;
-    const best = byTree === undefined ? found : { ...found, negated: byTree !== null, negator: byTree };
+  for (const match of matches) {
+    if (match.pattern.code === BLOCK) continue;
+    // The tree is read for a match only where the parse runs on past it.
+    const tree = sentenceTree && treeReaches(sentenceTree, match.end) ? sentenceTree : null;
+    // The tree tells whether the act is the one negated (`who did not attend condemned`).
+    const byTree = tree ? treeNegator(doc, tree, match.trigger, match.words) : undefined;
+    const best = byTree === undefined ? match : { ...match, negated: byTree !== null, negator: byTree };
     // A negated act did not happen; one announced as not to happen (`will not accept`) is refused.
     const refused = best.negated && willNot(doc, best);
     if (best.negated && !refused) continue;

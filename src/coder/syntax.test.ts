@@ -5,7 +5,7 @@ import { loadParser } from '../nlp/parser/index.js';
 import { createWinkAnalyzer } from '../nlp/analyse.js';
 import { codeArticle } from './code-article.js';
 import { createGazetteer } from './gazetteer.js';
-import { clauseRoles, mentionForToken, parseSentence, subjectOfOtherClause, treeNegator } from './syntax.js';
+import { PARSE_AFTER, clauseRoles, mentionForToken, parseSentence, subjectOfOtherClause, treeNegator, treeReaches } from './syntax.js';
 import type { ActorMention } from '../model/types.js';
 
 const deps = { dicts: loadDictionaries(), analyzer: createWinkAnalyzer(), gazetteer: createGazetteer(), parser: loadParser() };
@@ -65,7 +65,7 @@ describe('events read from the tree', () => {
     //          Belarus  police   arrested dozens of     students after  the  European Union   imposed sanctions on     Minsk .
     const head = [1, 2, -1, 2, 5, 3, 10, 9, 9, 10, 2, 10, 13, 10, 2];
     const deprel = ['compound', 'nsubj', 'root', 'obj', 'case', 'nmod', 'mark', 'det', 'amod', 'nsubj', 'advcl', 'obj', 'case', 'obl', 'punct'];
-    const tree = { tokenStart: 0, head: Int32Array.from(head), deprel, upos: deprel.map(() => 'X') };
+    const tree = { tokenStart: 0, head: Int32Array.from(head), deprel, upos: deprel.map(() => 'X'), parsedEnd: head.length };
     const mention = (tokenStart: number, tokenEnd: number) => ({ tokenStart, tokenEnd }) as ActorMention;
     expect(subjectOfOtherClause(tree, mention(7, 10), 2)).toBe(true); // the EU: subject of `imposed`, an adverbial clause
     expect(subjectOfOtherClause(tree, mention(5, 6), 2)).toBe(false); // students: no subject
@@ -74,7 +74,7 @@ describe('events read from the tree', () => {
     //                 Russia demanded that the US cancel the sale .
     const head2 = [1, -1, 5, 4, 5, 1, 7, 5, 1];
     const deprel2 = ['nsubj', 'root', 'mark', 'det', 'nsubj', 'ccomp', 'det', 'obj', 'punct'];
-    const tree2 = { tokenStart: 0, head: Int32Array.from(head2), deprel: deprel2, upos: deprel2.map(() => 'X') };
+    const tree2 = { tokenStart: 0, head: Int32Array.from(head2), deprel: deprel2, upos: deprel2.map(() => 'X'), parsedEnd: head2.length };
     expect(subjectOfOtherClause(tree2, mention(3, 5), 1)).toBe(false);
     // And end to end, with the shipped model.
     const got = events('Belarus police arrested dozens of students after the European Union imposed sanctions on Minsk.');
@@ -93,7 +93,7 @@ describe('events read from the tree', () => {
     const { doc } = codeArticle(article(text), { ...deps, parser: null });
     const at = (w: string) => doc.tokens.lower.indexOf(w);
     const n = doc.tokens.text.length;
-    const tree = { tokenStart: 0, head: new Int32Array(n).fill(-1), deprel: new Array<string>(n).fill('dep'), upos: doc.tokens.pos.slice() };
+    const tree = { tokenStart: 0, head: new Int32Array(n).fill(-1), deprel: new Array<string>(n).fill('dep'), upos: doc.tokens.pos.slice(), parsedEnd: n };
     for (const [w, [h, r]] of Object.entries(arcs)) {
       tree.head[at(w)] = h === 'root' ? -1 : at(h);
       tree.deprel[at(w)] = r;
@@ -140,6 +140,12 @@ describe('events read from the tree', () => {
     const release = doc.tokens.lower.indexOf('release');
     const roles = clauseRoles(doc, tree, release, deps.dicts.verbs);
     expect(doc.tokens.text[roles.subject!]).toBe('Castro');
+  });
+  it('a parse cut short is read only for the matches it runs past', () => {
+    const tree = (parsedEnd: number) => ({ tokenStart: 10, head: new Int32Array(20), deprel: [], upos: [], parsedEnd });
+    expect(treeReaches(tree(14 + PARSE_AFTER), 14)).toBe(true); // PARSE_AFTER words past the match
+    expect(treeReaches(tree(14 + PARSE_AFTER - 1), 14)).toBe(false); // cut right after it
+    expect(treeReaches(tree(30), 29)).toBe(true); // to the sentence's end
   });
   it('negation: the tree tells which act a `not`, `never` or `no` negates', () => {
     const negator = (text: string, trigger: string, arcs: Record<string, [string, string]>, words?: string[]) => {

@@ -11,6 +11,20 @@ export interface SentenceTree {
   head: Int32Array;
   deprel: string[];
   upos: string[];
+  /** End (exclusive, a document token index) of the words parsed: a parse may stop before the sentence ends. */
+  parsedEnd: number;
+}
+
+/** Words parsed past a match whose actors the tree is read for: its object, or a `by` agent. */
+export const PARSE_AFTER = 4;
+
+/**
+ * Does the tree reach far enough past a match (ending before token `matchEnd`) to be read for it? A parse cut short
+ * right after a trigger hangs it wrongly (`arrived on Thursday, after Tokayev asked`: `asked` as a conjunct of
+ * `arrived`), so the tree is read only where it runs PARSE_AFTER words past the match, or to the sentence's end.
+ */
+export function treeReaches(tree: SentenceTree, matchEnd: number): boolean {
+  return tree.parsedEnd >= Math.min(matchEnd + PARSE_AFTER, tree.tokenStart + tree.head.length);
 }
 
 /** Anything that parses a sentence's words into UD heads (1-based, 0 = root) and relations. */
@@ -37,7 +51,7 @@ export function parseSentence(doc: Doc, sent: Sentence, parser: TreeParser, toke
     deprel[i] = r.deprel[i];
     upos[i] = r.upos[i];
   }
-  return { tokenStart: sent.tokenStart, head, deprel, upos };
+  return { tokenStart: sent.tokenStart, head, deprel, upos, parsedEnd: end };
 }
 
 const rel = (tree: SentenceTree, t: number) => tree.deprel[t - tree.tokenStart] ?? '';
