@@ -125,6 +125,10 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
       const central = centralPerson(state, subjectHere?.code ?? null);
       if (central) return { ...makeMention(doc, np.start, pieceEnd(np), central.code, central.name, 'pronoun', [{ rule: 'object-pronoun-most-named-person' }, ...central.why]) };
     }
+    // `Obama, the first sitting U.S. president to visit, said he would`: a person who is the subject of the verb the
+    // pronoun comes after, in its own sentence.
+    const own = sentenceSubject(doc, np.start, state.sentenceActors);
+    if (own) return { ...copyActor(own), ...mentionBase(doc, np.start, pieceEnd(np)), kind: 'pronoun', why: [{ rule: 'pronoun-sentence-subject' }, ...own.why] };
     const ref = state.lastPerson;
     if (!ref) return null;
     return { ...copyActor(ref), ...mentionBase(doc, np.start, pieceEnd(np)), kind: 'pronoun', why: [{ rule: 'pronoun-last-person-subject' }, ...ref.why] };
@@ -544,16 +548,34 @@ function lookupLearned(state: State, name: string): Learned | null {
   return state.learned.get(words[words.length - 1]) ?? null;
 }
 
+/**
+ * Where the subject of the sentence holding token t may stand: [start, first verb). An opening phrase (`After meeting
+ * Macron in Paris, Biden said`) is skipped to its comma.
+ */
+function subjectSpan(doc: Doc, t: number): [number, number] {
+  const { pos, text } = doc.tokens;
+  const sent = doc.sentences[doc.tokens.sent[t]];
+  let start = sent.tokenStart;
+  if (pos[start] === 'ADP' || pos[start] === 'SCONJ') {
+    const comma = text.indexOf(',', start);
+    if (comma >= 0 && comma < sent.tokenEnd) start = comma + 1;
+  }
+  for (let k = start; k < sent.tokenEnd; k++) if (pos[k] === 'VERB') return [start, k];
+  return [start, sent.tokenEnd];
+}
+
+/** The first actor named before the first verb of the sentence, a person, when the pronoun at `t` comes after that verb. */
+function sentenceSubject(doc: Doc, t: number, sentenceActors: ActorMention[]): ActorMention | null {
+  const [start, verb] = subjectSpan(doc, t);
+  if (verb >= t) return null;
+  const first = sentenceActors.find((m) => m.tokenStart >= start && m.tokenEnd <= verb && !m.locative);
+  return first?.kind === 'person' ? first : null;
+}
+
 /** The person who is the subject of the latest sentence that has one resolves `he`, `she`, `his host`. */
 function updateLastPerson(doc: Doc, sent: Sentence, mentions: ActorMention[], state: State): void {
-  let firstVerb = sent.tokenEnd;
-  for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
-    if (doc.tokens.pos[t] === 'VERB') {
-      firstVerb = t;
-      break;
-    }
-  }
-  const subject = mentions.find((m) => m.tokenStart < firstVerb && isPersonLike(m));
+  const [start, firstVerb] = sent.tokenEnd > sent.tokenStart ? subjectSpan(doc, sent.tokenStart) : [sent.tokenStart, sent.tokenEnd];
+  const subject = mentions.find((m) => m.tokenStart >= start && m.tokenStart < firstVerb && isPersonLike(m));
   if (subject) state.lastPerson = subject;
   else if (!state.lastPerson) state.lastPerson = mentions.find(isPersonLike) ?? null;
 }

@@ -32,6 +32,16 @@ describe('actors', () => {
     const { mentions } = code('Kazakh lawmaker Yerlan Koshanov arrived. Koshanov spoke. He left.');
     expect(mentions.map((m) => m.code)).toEqual(['KAZLEG', 'KAZLEG', 'KAZLEG']);
   });
+  it('takes a `he` after the verb of a sentence whose subject is a named person for that person, never for a target', () => {
+    // Not the subject of the sentence before, without the tree too (which may miss a subject behind a long appositive).
+    const text = 'Vladimir Putin met Xi Jinping. Joe Biden, the first sitting U.S. president to visit Hanoi in decades, said he would sanction Russia.';
+    const { events } = codeArticle({ id: 't', origin: 't', date: '2024-04-26', title: null, url: null, text }, { ...deps, parser: null });
+    expect(events.map((e) => `${e.source?.code} ${e.cameo} ${e.target?.code}`)).toContain('USAGOV 1312 RUSGOV');
+    // Nor the object of an opening phrase.
+    expect(triples('Xi Jinping visited Moscow on Monday. After meeting Emmanuel Macron in Paris, Joe Biden said he criticized Russia.')).toContain('USAGOV 111 RUSGOV');
+    // A subject pronoun opens a clause of its own: the target is looked for past it.
+    expect(triples('Xi Jinping met Vladimir Putin. Joe Biden pledged help as he toured Ukraine.')).toContain('USAGOV 070 UKRGOV');
+  });
   it('resolves the given name of an Ethiopian, and the family name of a Korean, to the person named before', () => {
     expect(code('Ethiopian Prime Minister Abiy Ahmed arrived. Abiy spoke.', '2020-06-01').mentions.map((m) => m.code)).toEqual(['ETHGOV', 'ETHGOV']);
   });

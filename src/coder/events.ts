@@ -32,6 +32,7 @@ const QUOTE_MARKS = new Set(['"', '“', '”']);
 /** Words that end a noun phrase before a comma (`visit Albania in June, the first Warsaw Pact minister`). */
 const NOMINAL_END = new Set(['NOUN', 'PROPN']);
 const FROM = new Set(['from']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 
 /** Code prefixes of acts that change how actors are found (ontology/state-acts.txt, ontology/intransitive.txt). */
 export interface ActTables {
@@ -599,6 +600,9 @@ function mentionAt(
     if (m.locative && !anyPlace && !(placeOk && m.tokenStart === from)) continue;
     if (m.tokenStart - from > window) return null;
     if (after && !after.has(tokens.lower[m.tokenStart - 1])) continue;
+    // `question whether he has a future with the Orcs`: a subject pronoun opens a clause of its own and is never what
+    // the act was aimed at; the search goes on past it.
+    if (m.kind === 'pronoun' && SUBJECT_PRONOUNS.has(tokens.lower[m.tokenStart])) continue;
     for (let t = from; t < m.tokenStart; t++) {
       if (CLAUSE_END.has(tokens.text[t]) || tokens.text[t] === '.') return null;
       // `burned down its embassy, a senior Bree official said`: the slot's own noun phrase names no actor, and what
