@@ -1,4 +1,4 @@
-// End to end: a folder with the seed and bad files codes the seed, warns once for each other file,
+// End to end: a folder with the seed and bad files codes (and parses) the seed, warns once for each other file,
 // and exits with status 1 (some input skipped).
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -36,6 +36,15 @@ describe.runIf(existsSync(seedFile))('bad input in a batch', () => {
     expect(r.stderr).toMatch(/dyad: 1 article coded, 4 skipped, \d+ events/);
     const events = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(events.some((e) => e.source.code === 'CHNLEG' && e.cameo === '040' && e.target.code === 'KAZLEG')).toBe(true);
+  });
+  it('parses the seed into CoNLL-U, and warns once per bad file', () => {
+    const r = spawnSync(join(root, 'bin', 'dyad'), ['parse', dir], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('dyad: warning:'))).toHaveLength(4);
+    expect(r.stderr).toMatch(/dyad: 1 article parsed, 4 skipped, \d+ sentences/);
+    const sentences = r.stdout.trim().split('\n\n');
+    expect(sentences[0]).toMatch(/^# newdoc id = /);
+    for (const s of sentences) expect(s.split('\n').filter((l) => /^\d+\t[^\t]+\t[^\t]+\t[A-Z]+\t[^\t]+\t_\t0\troot\t/.test(l))).toHaveLength(1);
   });
   it('exits 2 on a usage error', () => {
     const r = spawnSync(join(root, 'bin', 'dyad'), ['code', '--format', 'xml', dir], { encoding: 'utf8' });

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { DyadError } from '../model/errors.js';
 import { registerCode } from './code.js';
+import { registerParse } from './parse.js';
 import { registerDict } from './dict.js';
 import { registerIngest } from './ingest.js';
 import { registerRecode } from './recode.js';
@@ -31,6 +32,7 @@ export async function run(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   let status: number = EXIT.ok;
   registerCode(program, (s) => (status = s));
+  registerParse(program, (s) => (status = s));
   registerDict(program, (s) => (status = s));
   registerIngest(program, (s) => (status = s));
   registerRecode(program, (s) => (status = s));
