@@ -1,7 +1,8 @@
 // `dyad code PATH...`: reads articles, codes them and prints event records; warns for each bad input and
-// ends with a summary. A thin wrapper over readArticles and codeArticle.
+// ends with a summary. A thin wrapper over eachArticle and codeArticle.
 import type { Command } from 'commander';
-import { readArticles, DEFAULT_MAX_BYTES, validDate } from '../input/read-articles.js';
+import { DEFAULT_MAX_BYTES } from '../input/read-articles.js';
+import { eachArticle, readOptions } from './batch.js';
 import { codeArticle } from '../coder/code-article.js';
 import { createCoderDeps } from '../coder/deps.js';
 import { createWriter, FORMATS, type Format } from '../output/formats.js';
@@ -37,38 +38,20 @@ export function registerCode(program: Command, setStatus: (s: number) => void): 
 async function codeCommand(paths: string[], opts: CodeOptions): Promise<number> {
   const format = (opts.format ?? (process.stdout.isTTY ? 'table' : 'jsonl')) as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format ${JSON.stringify(opts.format)}; one of ${FORMATS.join(', ')}`);
-  if (opts.date && !validDate(opts.date)) throw new UsageError(`--date must be a date YYYY-MM-DD, got ${JSON.stringify(opts.date)}`);
-  const maxMB = Number(opts.maxSize);
-  if (!Number.isFinite(maxMB) || maxMB <= 0) throw new UsageError(`--max-size must be a positive number of megabytes`);
+  const reading = readOptions(opts);
   const started = Date.now();
   const deps = createCoderDeps({ dictDir: opts.dict, parse: opts.parse, keepUntargeted: opts.keepUntargeted });
   const writer = createWriter(format, process.stdout.columns ?? 120);
-  const out = process.stdout;
-  const write = (s: string) => (s ? out.write(s) : true);
-  write(writer.header());
-  let read = 0;
-  let skipped = 0;
+  const header = writer.header();
+  if (header) process.stdout.write(header);
   let events = 0;
-  for await (const item of readArticles(paths, { date: opts.date ?? null, maxBytes: maxMB * 1024 * 1024 })) {
-    if ('error' in item) {
-      skipped++;
-      process.stderr.write(`dyad: warning: skipped ${item.error.message}\n`);
-      continue;
-    }
-    read++;
-    let coded;
-    try {
-      coded = codeArticle(item.article, deps);
-    } catch (e) {
-      skipped++;
-      process.stderr.write(`dyad: warning: skipped ${item.article.origin}: coding failed: ${(e as Error).message}\n`);
-      continue;
-    }
+  const { read, skipped } = await eachArticle(paths, reading, 'coding', (article) => {
+    const coded = codeArticle(article, deps);
     let chunk = '';
     for (const r of coded.events) chunk += writer.record(r, Boolean(opts.explain));
     events += coded.events.length;
-    if (chunk && !write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
-  }
+    return chunk;
+  });
   if (!opts.quiet) {
     const secs = ((Date.now() - started) / 1000).toFixed(1);
     process.stderr.write(`dyad: ${read} article${read === 1 ? '' : 's'} coded, ${skipped} skipped, ${events} event${events === 1 ? '' : 's'} (${secs} s)\n`);

@@ -2,7 +2,8 @@
 // input and ends with a summary. A thin wrapper over ingest() in src/ingest/.
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { DEFAULT_MAX_BYTES, validDate } from '../input/read-articles.js';
+import { DEFAULT_MAX_BYTES } from '../input/read-articles.js';
+import { readOptions } from './batch.js';
 import { ingest, DEFAULT_BATCH } from '../ingest/ingest.js';
 import { countInputs, createProgress } from '../ingest/progress.js';
 import { UsageError } from '../model/errors.js';
@@ -45,9 +46,7 @@ export function registerIngest(program: Command, setStatus: (s: number) => void)
 }
 
 async function ingestCommand(paths: string[], opts: IngestCliOptions): Promise<number> {
-  if (opts.date && !validDate(opts.date)) throw new UsageError(`--date must be a date YYYY-MM-DD, got ${JSON.stringify(opts.date)}`);
-  const maxMB = Number(opts.maxSize);
-  if (!Number.isFinite(maxMB) || maxMB <= 0) throw new UsageError('--max-size must be a positive number of megabytes');
+  const reading = readOptions(opts);
   const workers = opts.workers === undefined ? availableParallelism() : positiveInt('--workers', opts.workers);
   const batchSize = positiveInt('--batch-size', opts.batchSize);
   const started = Date.now();
@@ -62,8 +61,8 @@ async function ingestCommand(paths: string[], opts: IngestCliOptions): Promise<n
       dictDir: opts.dict,
       parse: opts.parse,
       outlet: opts.outlet ?? null,
-      date: opts.date ?? null,
-      maxBytes: maxMB * 1024 * 1024,
+      date: reading.date ?? null,
+      maxBytes: reading.maxBytes,
       batchSize,
       onProgress: (p) => bar.update(p.done, { events: p.events }),
       onWarning: (m) => process.stderr.write(`${showBar ? '\n' : ''}dyad: warning: ${m}\n`),
