@@ -1,6 +1,7 @@
 // Matches event patterns against the tokens of a sentence: trigger word, following words with small gaps, slots.
 // Finds matches only; choosing source and target is events.ts's job.
 import type { EventPattern, EventPatterns } from '../dictionaries/event-patterns.js';
+import { TRAILING_PREPOSITIONS, requiredIndex } from './required-words.js';
 import type { Doc, Sentence } from '../model/types.js';
 
 /** Tokens that may stand between two words of a pattern, and after a slot before the next word. */
@@ -10,7 +11,6 @@ const QUOTES = new Set(['"', '“', '”']);
 const CLAUSE_PUNCT = new Set([',', ';', ':', '.', '!', '?', '(', ')', '"', '“', '”', '—', '–', '--']);
 /** A trigger is a verb, noun or adjective (`backed`, `talks`, `ready`), never a particle (`hand back`). */
 const TRIGGER_POS = new Set(['VERB', 'NOUN', 'ADJ', 'PROPN', 'AUX']);
-const TRAILING_PREPOSITIONS = new Set(['with', 'to', 'against', 'on', 'between', 'from', 'at', 'in', 'for', 'toward', 'towards']);
 const PARTICIPLE_DETS = new Set(['the', 'a', 'an', 'all', 'some', 'these', 'those', 'many', 'several', 'other', 'its', 'their', 'his', 'her', 'newly']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'without', 'nor', 'neither']);
 
@@ -43,7 +43,8 @@ export function triggerTest(doc: Doc, patterns: EventPatterns): (t: number) => b
 export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence, blocked: (t: number) => boolean, light: Set<string> = new Set()): PatternMatch[] {
   const { tokens } = doc;
   const found: PatternMatch[] = [];
-  let words: Set<string> | null = null;
+  const required = requiredIndex(patterns);
+  let stamped = false;
   for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
     if (blocked(t) || !TRIGGER_POS.has(tokens.pos[t])) continue;
     // `Iran-backed militia`, `U.N.-brokered deal`: the second half of a hyphenated modifier is no trigger.
@@ -51,14 +52,20 @@ export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence,
     const a = patterns.byTrigger.get(tokens.lemma[t]);
     const b = tokens.lower[t] !== tokens.lemma[t] ? patterns.byTrigger.get(tokens.lower[t]) : undefined;
     if (!a && !b) continue;
-    const candidates = a && b ? [...a, ...b] : (a ?? b)!;
     const here: PatternMatch[] = [];
-    words ??= sentenceWords(doc, sent);
-    for (const p of candidates) {
-      // Cheap test first: every required word of the pattern must occur somewhere in the sentence.
-      if (!requiredWordsPresent(p, words)) continue;
-      const m = tryMatch(doc, p, sent, t, light, patterns);
-      if (m) here.push(m);
+    if (!stamped) {
+      required.sentence(doc, sent);
+      stamped = true;
+    }
+    for (const list of [a, b]) {
+      if (!list) continue;
+      const req = required.of(list);
+      for (let j = 0; j < list.length; j++) {
+        // Cheap test first: every required word of the pattern must occur somewhere in the sentence.
+        if (!required.present(req[j])) continue;
+        const m = tryMatch(doc, list[j], sent, t, light, patterns);
+        if (m) here.push(m);
+      }
     }
     if (!here.length) continue;
     // Longest first, then tightest, then one whose trigger matched the word as written (`left` the verb of
@@ -107,49 +114,6 @@ export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence,
     out.push(m);
   }
   return out.sort((x, y) => x.trigger - y.trigger);
-}
-
-/** The lemmas and lower-case forms of a sentence's tokens. */
-function sentenceWords(doc: Doc, sent: Sentence): Set<string> {
-  const out = new Set<string>();
-  for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
-    out.add(doc.tokens.lemma[t]);
-    out.add(doc.tokens.lower[t]);
-  }
-  return out;
-}
-
-/** Per pattern, the word alternatives that must all occur in a sentence for it to match (computed once). */
-const requiredCache = new WeakMap<EventPattern, string[][]>();
-
-function requiredWords(p: EventPattern): string[][] {
-  let req = requiredCache.get(p);
-  if (req) return req;
-  req = [];
-  for (let k = 1; k < p.elements.length; k++) {
-    const e = p.elements[k];
-    if (e.kind !== 'word' || e.optional) continue;
-    // A closing preposition before a final slot may be missing (see tryMatch).
-    const rest = p.elements.slice(k + 1);
-    if (TRAILING_PREPOSITIONS.has(e.alts[0]) && rest.length === 1 && rest[0].kind === 'slot') continue;
-    req.push(e.alts);
-  }
-  requiredCache.set(p, req);
-  return req;
-}
-
-function requiredWordsPresent(p: EventPattern, words: Set<string>): boolean {
-  for (const alts of requiredWords(p)) {
-    let any = false;
-    for (const a of alts) {
-      if (words.has(a)) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) return false;
-  }
-  return true;
 }
 
 function tryMatch(doc: Doc, p: EventPattern, sent: Sentence, t: number, light: Set<string>, patterns: EventPatterns): PatternMatch | null {
