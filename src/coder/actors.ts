@@ -590,10 +590,17 @@ function mentionBase(doc: Doc, tokenStart: number, tokenEnd: number) {
   return { tokenStart, tokenEnd, start, end, text: doc.article.text.slice(start, end) };
 }
 
+/** Code prefixes that name no country. */
+const NOT_COUNTRIES = new Set(['IGO', 'NGO', 'MNC', 'UAF', 'INS', 'IMG']);
+const capital = (code: string, i: number) => code.charCodeAt(i) >= 65 && code.charCodeAt(i) <= 90;
+
 function makeMention(doc: Doc, tokenStart: number, tokenEnd: number, code: string, name: string | null, kind: string, why: Provenance[]): ActorMention {
-  const country = /^[A-Z]{3}/.test(code) && !['IGO', 'NGO', 'MNC', 'UAF', 'INS', 'IMG'].includes(code.slice(0, 3)) ? code.slice(0, 3) : null;
+  const head = code.slice(0, 3);
+  const country = capital(code, 0) && capital(code, 1) && capital(code, 2) && !NOT_COUNTRIES.has(head) ? head : null;
   const sector = code.length >= 6 ? code.slice(3, 6) : null;
-  return { ...mentionBase(doc, tokenStart, tokenEnd), code, country, sector, name, kind, why };
+  const start = doc.tokens.start[tokenStart];
+  const end = doc.tokens.end[tokenEnd - 1];
+  return { tokenStart, tokenEnd, start, end, text: doc.article.text.slice(start, end), code, country, sector, name, kind, why };
 }
 
 function copyActor(m: ActorMention) {
