@@ -191,8 +191,8 @@ function prenominalParticiple(doc: Doc, sent: Sentence, p: EventPattern, t: numb
   return POSSESSIVES.has(lower[d] ?? '') || (pos[d] === 'DET' && !words.includes(t + 1));
 }
 
-/** Negating adverbs whose reach the words alone may misjudge. */
-const NEGATING_ADVERBS = new Set(['not', "n't", 'never']);
+/** Adverbs that negate the clause they modify; their reach the words alone may misjudge. */
+export const NEGATING_ADVERBS = new Set(['not', "n't", 'never']);
 const DOUBT_REACH = 8;
 
 /**

@@ -1,8 +1,9 @@
 // Reads who-did-what-to-whom from a dependency tree (Universal Dependencies): the subject of a trigger's
-// clause (through xcomp, conj, relative clauses and light verbs), passive agents, objects and obliques.
-// Pure functions over a sentence's tree; the parser itself lives in src/nlp/parser/.
+// clause (through xcomp, conj, relative clauses and light verbs), passive agents, objects and obliques, and which
+// act a negator negates. Pure functions over a sentence's tree; the parser itself lives in src/nlp/parser/.
 import type { ActorMention, Doc, Sentence } from '../model/types.js';
 import type { VerbClasses } from '../dictionaries/verb-classes.js';
+import { NEGATING_ADVERBS } from './event-matcher.js';
 
 export interface SentenceTree {
   /** First token of the sentence; arrays are indexed by token - tokenStart. */
@@ -202,9 +203,6 @@ export function clauseRoles(doc: Doc, tree: SentenceTree, trigger: number, verbs
   roles.rule = ['tree', ...rules].join(':');
   return roles;
 }
-
-/** Words that negate the clause they modify (`advmod`), and the determiner that negates its noun (`held no talks`). */
-const NEGATING_ADVERBS = new Set(['not', "n't", 'never']);
 
 /**
  * The token that negates a trigger's act in the tree, or null; undefined when the tree does not reach the trigger.
