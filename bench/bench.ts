@@ -50,7 +50,7 @@ function main(): void {
     ['source', `${articles.length} articles from ${from}`],
     ['corpus', `${corpus.length} articles, ${(bytes / 1024 / 1024).toFixed(1)} MB, ${tokens} tokens`],
     ['start-up', `${(startup / 1000).toFixed(2)} s (dictionaries, wink model, gazetteer)`],
-    ['parser', parse ? 'on (sentences where the subject or negation of a trigger is in doubt)' : 'off (--no-parse)'],
+    ['parser', parse ? 'on (sentences with a doubtful subject or negation)' : 'off (--no-parse)'],
     ['coding time', `${secs.toFixed(2)} s on one core`],
     ['articles/s', (corpus.length / secs).toFixed(0)],
     ['tokens/s', (tokens / secs).toFixed(0)],
