@@ -557,8 +557,12 @@ function subjectSpan(doc: Doc, t: number): [number, number] {
   const sent = doc.sentences[doc.tokens.sent[t]];
   let start = sent.tokenStart;
   if (pos[start] === 'ADP' || pos[start] === 'SCONJ') {
-    const comma = text.indexOf(',', start);
-    if (comma >= 0 && comma < sent.tokenEnd) start = comma + 1;
+    for (let k = start; k < sent.tokenEnd; k++) {
+      if (text[k] === ',') {
+        start = k + 1;
+        break;
+      }
+    }
   }
   for (let k = start; k < sent.tokenEnd; k++) if (pos[k] === 'VERB') return [start, k];
   return [start, sent.tokenEnd];
