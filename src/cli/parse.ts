@@ -1,15 +1,13 @@
 // `dyad parse PATH...`: reads articles as `dyad code` does and prints the dependency tree of every sentence as
 // CoNLL-U, so the trees behind `tree` rules can be read. A thin wrapper over eachArticle and docToConllu.
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEFAULT_MAX_BYTES } from '../input/read-articles.js';
 import { eachArticle, readOptions } from './batch.js';
 import { createWinkAnalyzer } from '../nlp/analyse.js';
 import { findLayout } from '../nlp/layout.js';
 import { loadParser, writeConllu } from '../nlp/parser/index.js';
 import { docToConllu } from '../nlp/parse-doc.js';
-import { defaultDataDir } from '../dictionaries/load.js';
+import { dataVersion } from '../dictionaries/load.js';
 
 interface ParseOptions {
   date?: string;
@@ -33,7 +31,7 @@ async function parseCommand(paths: string[], opts: ParseOptions): Promise<number
   const started = Date.now();
   const analyzer = createWinkAnalyzer();
   const parser = loadParser();
-  const version = readFileSync(join(defaultDataDir(), 'VERSION'), 'utf8').trim();
+  const version = dataVersion();
   let sentences = 0;
   const { read, skipped } = await eachArticle(paths, reading, 'parsing', (article) => {
     const trees = docToConllu(analyzer.analyse(article, findLayout(article)), parser, version);

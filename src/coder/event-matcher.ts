@@ -57,7 +57,8 @@ export function matchSentence(doc: Doc, patterns: EventPatterns, sent: Sentence,
       required.sentence(doc, sent);
       stamped = true;
     }
-    for (const list of [a, b]) {
+    for (let side = 0; side < 2; side++) {
+      const list = side === 0 ? a : b;
       if (!list) continue;
       const req = required.of(list);
       for (let j = 0; j < list.length; j++) {

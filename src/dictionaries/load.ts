@@ -59,6 +59,11 @@ export interface Problem {
   message: string;
 }
 
+/** The version of the data (dictionaries, ontology, models) in `dataDir`: data/VERSION. */
+export function dataVersion(dataDir: string = defaultDataDir()): string {
+  return readFileSync(join(dataDir, 'VERSION'), 'utf8').trim();
+}
+
 /** The repository's data/ folder, found by walking up from this module to package.json. */
 export function defaultDataDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -97,7 +102,7 @@ export function loadDictionaries(options: LoadOptions = {}): Dictionaries {
   const actors = compileActors(problems ? readActorSources(actorDir, problems) : readActorSourcesCached(actorDir));
   const events = loadEventPatterns(eventDir, new Set(ontology.keys()), problems);
   const discards = loadDiscards(join(eventDir, 'discards.txt'), problems);
-  const base = readFileSync(join(dataDir, 'VERSION'), 'utf8').trim();
+  const base = dataVersion(dataDir);
   const version = options.dictDir ? `${base}+custom` : base;
   const lemmas = loadLemmaExceptions(join(dataDir, 'lexicon', 'lemma-exceptions.tsv'));
   // Announced acts read as intents and threats come with dyad's own patterns; a dictionary folder (an imported
