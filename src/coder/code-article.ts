@@ -102,11 +102,14 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     if (!d) dateCache.set(i, (d = sentenceDates(doc, doc.sentences[i], refDate)));
     return d;
   };
-  /** The last date expression of the body sentences before sentence i. */
+  /**
+   * The last date expression of the body sentences before sentence i; not one counted from another date (`on Monday,
+   * a day after ...` dates the story by Monday, the day after by what it recalls).
+   */
   const earlierDate = (i: number) => {
     for (let j = i - 1; j >= 0; j--) {
       if (doc.sentences[j].segment !== 'body') continue;
-      const d = datesOf(j);
+      const d = datesOf(j).filter((x) => !x.rule.startsWith('counted-from'));
       if (d.length) return d[d.length - 1];
     }
     return null;

@@ -391,6 +391,14 @@ describe('dates and places', () => {
     const [e] = code(' date 2024-04-26 T\n\nBEIJING, April 25 (Xinhua) -- China sat down with Kazakhstan for talks.').events;
     expect([e.date, e.why.date.rule]).toEqual(['2024-04-25', 'dateline-date']);
   });
+  it('counts `a day after` from the sentence\'s date, and dates no event by a duration', () => {
+    const text = ' date 2018-11-26 T\n\nKIEV, Nov 26 (Reuters) - Ukraine imposed martial law for 30 days on Monday, a day after Russian forces seized Ukrainian navy vessels. Ukraine condemned Russia.';
+    const dated = code(text, '2018-11-26').events.map((e) => `${e.cameo} ${e.date} ${e.why.date.rule}`);
+    expect(dated).toContain('1724 2018-11-26 weekday-on-or-before-dateline');
+    expect(dated).toContain('171 2018-11-25 counted-from-weekday-on-or-before-dateline');
+    // The next sentence keeps the story's day, not the day recalled.
+    expect(dated).toContain('111 2018-11-26 earlier-sentence:weekday-on-or-before-dateline');
+  });
   it('places an event in a named city, else in the dateline city, with coordinates', () => {
     expect(events[0].location).toMatchObject({ name: 'Astana', country: 'KAZ' });
     expect(events[1].location).toMatchObject({ name: 'Beijing', country: 'CHN' });

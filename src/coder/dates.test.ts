@@ -9,7 +9,7 @@ import { MAY_HOLD_DATE, dateWindows, usableDate } from './dates.js';
 
 const ref = new Date('2024-04-25T12:00:00Z');
 // Only the results dyad uses (a weekday, or a day with its month) are compared.
-const parse = (s: string) => chrono.parse(s, { instant: ref, timezone: 0 }, { forwardDate: false }).filter((r) => usableDate(r.start));
+const parse = (s: string) => chrono.parse(s, { instant: ref, timezone: 0 }, { forwardDate: false }).filter((r) => usableDate(r.start, r.text));
 const dated = (s: string) => parse(s).length > 0;
 const show = (index: number, r: chrono.ParsedResult) => `${index}|${r.text}|${r.start.date().toISOString()}`;
 const whole = (s: string) => parse(s).map((r) => show(r.index, r)).join(';');
@@ -39,6 +39,23 @@ describe('MAY_HOLD_DATE', () => {
     for (const [a, b] of w) expect(a === 0 || /\s/.test(s[a - 1])).toBe(true);
     expect(windowed(s)).toBe(whole(s));
     expect(dateWindows('No date here at all.')).toEqual([]);
+  });
+
+  it('dates events by days and weekdays, not by spans of time units counted from the reference', () => {
+    for (const s of ['Troops withdrew two days ago.', 'Talks resumed last week in Geneva.', 'The ministers met on Thursday.', 'The accord was signed on Nov. 3.', 'The envoy arrived yesterday.']) expect(dated(s), s).toBe(true);
+    for (const s of [
+      'Parliament approved martial law for 30 days.',
+      'Protests have gone on for the past two weeks.',
+      'The rebels must withdraw within 48 hours.',
+      'Elections will be held in two weeks.',
+      'A truce was agreed three days later.',
+      'Talks resumed a week after the vote.',
+      'The envoy left the next day.',
+      'Talks will resume next week in Geneva.',
+    ])
+      expect(dated(s), s).toBe(false);
+    // The duration does not hide the weekday beside it.
+    expect(parse('He placed the country under martial law for 30 days by decree on Monday.').map((r) => r.text)).toEqual(['on Monday']);
   });
 
   it('stops sentences with no date word', () => {

@@ -47,8 +47,20 @@ export function dateWindows(text: string): [number, number][] {
   return out;
 }
 
-/** A chrono result dyad can date an event by: a weekday, or a day with its month. */
-export function usableDate(c: chrono.ParsedComponents): boolean {
+/** A number of time units: chrono counts it from the reference date, but in news it rarely is. */
+const TIME_UNITS = /\b(?:sec|second|min|minute|hr|hour|day|week|fortnight|month|qtr|quarter|yr|year|decade)s?\b/i;
+
+/** `a day after`, `two days before`: units counted from the date of another event, which the sentence may name. */
+const COUNTED = /\b(?:after|before)$/i;
+
+/**
+ * A chrono result dyad can date an event by: a weekday, or a day with its month; not a span of time units, which chrono
+ * counts from the reference date: a duration (`martial law for 30 days`, `the past two weeks`), a deadline (`within 48
+ * hours`, `in two weeks`), a day counted from another event (`a day after`, `three days later`, `the next day`) or a
+ * week ahead (`next week`). Units counted back from the reference (`two days ago`, `last week`) are kept.
+ */
+export function usableDate(c: chrono.ParsedComponents, text: string): boolean {
+  if (TIME_UNITS.test(text) && !/\bago\b|^last week$/i.test(text)) return false;
   return (c.isCertain('weekday') && !c.isCertain('day')) || (c.isCertain('day') && c.isCertain('month'));
 }
 
@@ -62,11 +74,13 @@ export function sentenceDates(doc: Doc, sent: Sentence, reference: string | null
     for (const r of chrono.parse(text.slice(a, b), { instant: ref, timezone: 0 }, { forwardDate: false })) results.push({ index: a + r.index, text: r.text, start: r.start });
   }
   const out: { date: string; span: Span; rule: string }[] = [];
+  const counted: { span: Span; days: number }[] = [];
   for (const r of results) {
     const start = sent.start + r.index;
     const span = { start, end: start + r.text.length, text: r.text };
     const c = r.start;
-    if (!usableDate(c)) continue;
+    if (TIME_UNITS.test(r.text) && COUNTED.test(r.text)) counted.push({ span, days: Math.round((c.date().getTime() - ref.getTime()) / DAY) });
+    if (!usableDate(c, r.text)) continue;
     // `sat down` is no Saturday: a weekday is written with a capital.
     if (c.isCertain('weekday') && !c.isCertain('day') && !/\p{Lu}/u.test(r.text)) continue;
     if (c.isCertain('weekday') && !c.isCertain('day')) {
@@ -79,6 +93,18 @@ export function sentenceDates(doc: Doc, sent: Sentence, reference: string | null
       if (!c.isCertain('year') && d.getTime() - ref.getTime() > 7 * DAY) d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate()));
       out.push({ date: iso(d), span, rule: 'date-expression' });
     }
+  }
+  // `on Monday, a day after Russian forces seized ...`: what follows `a day after` happened the day before Monday.
+  // chrono counts the units from the reference date; they are counted from the sentence's nearest date instead.
+  if (counted.length && out.length) {
+    const absolute = out.slice();
+    for (const k of counted) {
+      let anchor = absolute[0];
+      for (const d of absolute) if (Math.abs(d.span.start - k.span.start) < Math.abs(anchor.span.start - k.span.start)) anchor = d;
+      const d = new Date(Date.parse(`${anchor.date}T12:00:00Z`) - k.days * DAY);
+      out.push({ date: iso(d), span: k.span, rule: `counted-from-${anchor.rule}` });
+    }
+    out.sort((a, b) => a.span.start - b.span.start);
   }
   return out;
 }
