@@ -404,6 +404,10 @@ describe('dates and places', () => {
     expect(events[1].location).toMatchObject({ name: 'Beijing', country: 'CHN' });
     expect(events[1].location?.lat).toBeCloseTo(39.9, 1);
   });
+  it('looks a name up whole through `of`, never its first word alone (`the Bay of Bengal` is no town called Bay)', () => {
+    const [e] = code(' date 2020-11-03 T\n\nNEW DELHI, Nov 3 (PTI) -- India held talks with the United States in the Bay of Bengal on Tuesday.', '2020-11-03').events;
+    expect(e.location).toMatchObject({ name: 'New Delhi', country: 'IND' });
+  });
   it('keeps offsets: every span slices the article text', () => {
     for (const e of events) {
       expect(article.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.text);

@@ -50,7 +50,9 @@ export function sentencePlaces(doc: Doc, dict: ActorDictionary, gaz: Gazetteer, 
     // An unknown capitalised name after `in`: a gazetteer town.
     if (tokens.pos[i] === 'PROPN' && /^\p{Lu}/u.test(tokens.text[i])) {
       let j = i + 1;
-      while (j < sent.tokenEnd && tokens.pos[j] === 'PROPN' && /^\p{Lu}/u.test(tokens.text[j])) j++;
+      const named = (k: number) => k < sent.tokenEnd && tokens.pos[k] === 'PROPN' && /^\p{Lu}/u.test(tokens.text[k]);
+      // `the Bay of Bengal`, `the Gulf of Aden`: the name runs on through `of`, and is looked up whole, never as `Bay`.
+      while (named(j) || (tokens.lower[j] === 'of' && named(j + 1))) j++;
       const text = doc.article.text.slice(tokens.start[i], tokens.end[j - 1]);
       // Of the towns by that name, prefer one in a country the article is about; a town elsewhere must be big.
       let city = null;
