@@ -12,7 +12,7 @@ import { matchSentence, negationInDoubt, triggerTest } from './event-matcher.js'
 import { assignActors, reportedAccusations, type EventCandidate } from './events.js';
 import type { PatternMatch } from './event-matcher.js';
 import type { Gazetteer } from './gazetteer.js';
-import { datelinePlace, sentencePlaces, type PlaceFound } from './places.js';
+import { datelinePlace, ownCountryPlace, sentencePlaces, type PlaceFound } from './places.js';
 import { PARSE_AFTER, parseSentence, type TreeParser } from './syntax.js';
 import { hypothetical, tokenSpan, unrealizedBy } from './modality.js';
 import { actCode, actorOut, announcedCode, sourceOut, spanOfTokens, type AnnouncedCode } from './act-code.js';
@@ -272,9 +272,13 @@ function makeRecord(
   const lastWord = m.words[m.words.length - 1];
   const trigger = { start: triggerStart, end: tokens.end[lastWord], text: article.text.slice(triggerStart, tokens.end[lastWord]) };
   const date = resolveEventDate(doc, triggerStart, dates, doc.dateline?.date ?? null, article.date, earlier);
-  const place = nearestPlace(places, m.trigger) ?? (sent.segment === 'body' || sent.segment === 'title' || sent.segment === 'caption' ? dateline : null);
   const source = sourceOut(c.source, code, dicts, c.target);
   const target = c.target ? actorOut(c.target) : null;
+  const place =
+    nearestPlace(places, m.trigger) ??
+    // Material acts happen where the actors are; words are spoken where the reporter found the speaker.
+    (entry.quadClass === 2 || entry.quadClass === 4 ? ownCountryPlace(dicts.actors, source.code, target?.code ?? null, dateline) : null) ??
+    (sent.segment === 'body' || sent.segment === 'title' || sent.segment === 'caption' ? dateline : null);
   const evidence = { start: sent.start, end: sent.end, text: article.text.slice(sent.start, sent.end) };
   const id = createHash('sha1')
     .update([article.id, source.code, target?.code ?? '', code, date.date ?? '', String(trigger.start)].join('\u0001'))

@@ -408,6 +408,14 @@ describe('dates and places', () => {
     const [e] = code(' date 2020-11-03 T\n\nNEW DELHI, Nov 3 (PTI) -- India held talks with the United States in the Bay of Bengal on Tuesday.', '2020-11-03').events;
     expect(e.location).toMatchObject({ name: 'New Delhi', country: 'IND' });
   });
+  it('places a material act between two actors of one country in that country, not in a dateline abroad', () => {
+    const located = (body: string) => code(` date 2018-10-20 T\n\nDUBAI, Oct 20 (Reuters) - ${body}`, '2018-10-20').events.map((e) => `${e.cameo} ${e.location?.country} ${e.why.location?.rule}`);
+    expect(located('Saudi police arrested Saudi activists on Saturday.')).toEqual(['173 SAU both-actors-country']);
+    // Words are placed where the reporter heard them.
+    expect(located('The Saudi government accused Saudi activists of treason on Saturday.')[0]).toMatch(/ ARE dateline-place$/);
+    // Two countries: the dateline stays.
+    expect(located('Saudi police arrested Qatari activists on Saturday.')[0]).toMatch(/ ARE dateline-place$/);
+  });
   it('keeps offsets: every span slices the article text', () => {
     for (const e of events) {
       expect(article.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.text);

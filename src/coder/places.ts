@@ -108,6 +108,22 @@ export function datelinePlace(doc: Doc, dict: ActorDictionary, gaz: Gazetteer): 
   };
 }
 
+/**
+ * A material act between two actors of one country, its sentence naming no place, happened in that country: a wire
+ * story datelined in a regional hub (`DUBAI`, `NAIROBI`) about Saudi police arresting Saudis is placed in Saudi Arabia,
+ * not in the United Arab Emirates (the caller decides which acts are material: a statement is made where the reporter
+ * heard it, at home or abroad). Null where the dateline is in that country already (its city says more), or where the
+ * two actors are of different countries or of none.
+ */
+export function ownCountryPlace(dict: ActorDictionary, sourceCode: string | null, targetCode: string | null, dateline: PlaceFound | null): PlaceFound | null {
+  if (!sourceCode || !targetCode) return null;
+  const code = sourceCode.slice(0, 3);
+  if (targetCode.slice(0, 3) !== code || dateline?.location.country === code) return null;
+  const country = dict.countries.get(code);
+  if (!country) return null;
+  return { location: { text: null, name: country.name, country: code, lat: null, lon: null, start: null, end: null }, rule: 'both-actors-country', token: -1 };
+}
+
 function titleCase(s: string): string {
   return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
 }
