@@ -217,10 +217,15 @@ function composePhrase(doc: Doc, dict: ActorDictionary, np: NounPhrase, options:
     // `A Christian missionary`: a capitalised word before a common noun modifies it; it is no one's surname.
     // (A noun that may be an event's verb, `Yoon lifts martial law` in a headline, does not count.)
     const modifier = doc.tokens.pos[piece.end] === 'NOUN' && doc.tokens.sent[piece.end] === doc.tokens.sent[piece.start] && !options.isTrigger(piece.end);
-    const bySurname = piece.end - piece.start === 1 && !(country && sector) && !inst && !modifier ? surnameInOffice(dict, name, options.date) : null;
+    // `Trump takes call from Tsai` in a headline whose body names `President-elect Donald Trump`: else the one person
+    // by that surname whom the article names in full, in office on the date or not.
+    const single = piece.end - piece.start === 1 && !(country && sector) && !inst && !modifier;
+    const inOffice = single ? surnameInOffice(dict, name, options.date) : null;
+    const bySurname = inOffice ?? (single ? surnameNamedInFull(dict, name, doc.article.text) : null);
     if (bySurname) {
       const held = personCodeOn(bySurname.person, options.date);
-      const m = makeMention(doc, piece.start, piece.end, held.code, bySurname.person.name, 'person', [{ rule: 'surname-of-office-holder', entry: bySurname.entry }]);
+      const rule = inOffice ? 'surname-of-office-holder' : 'surname-of-person-named-in-full';
+      const m = makeMention(doc, piece.start, piece.end, held.code, bySurname.person.name, 'person', [{ rule, entry: bySurname.entry }]);
       learn(state, doc, piece, m);
       return m;
     }
@@ -413,6 +418,12 @@ function surnameInOffice(dict: ActorDictionary, surname: string, date: string | 
   if (!people || !date) return null;
   const inOffice = people.filter((p) => p.roles.some((r) => (!r.from || r.from <= date) && (!r.to || date <= r.to)));
   return inOffice.length === 1 ? { person: inOffice[0], entry: inOffice[0].sources[0] } : null;
+}
+
+/** The one person of a surname whose full name the article gives. */
+function surnameNamedInFull(dict: ActorDictionary, surname: string, text: string): { person: Person; entry: string } | null {
+  const named = (dict.surnames.get(surname) ?? []).filter((p) => p.name !== surname && text.includes(p.name));
+  return named.length === 1 ? { person: named[0], entry: named[0].sources[0] } : null;
 }
 
 /** The people of a surname who held an office of the title's sector, when all of one country: the role nearest the date. */

@@ -28,6 +28,13 @@ describe('actors', () => {
     expect(after.code).toBe('USAGOV');
     expect(code('Joe Biden met reporters.', '2025-06-01').mentions[0].code).toBe('USAELI');
   });
+  it('resolves a surname out of office to the person the article names in full, before or after', () => {
+    const text = ' date 2016-12-03 Beijing protests after Trump takes call from Taiwan\'s Tsai\n\nPresident-elect Donald Trump spoke with Tsai Ing-wen.';
+    const trump = code(text, '2016-12-03').mentions.filter((m) => m.text === 'Trump');
+    expect(trump.map((m) => [m.code, m.why[0].rule])).toEqual([['USAGOV', 'surname-of-person-named-in-full']]);
+    // Not named in full: a surname alone names no one out of office.
+    expect(code(' date 2016-12-03 Beijing protests after Trump takes call from Taiwan\'s Tsai\n\nTsai Ing-wen spoke.', '2016-12-03').mentions.filter((m) => m.text === 'Trump')).toEqual([]);
+  });
   it('resolves surnames and pronouns to the person named before', () => {
     const { mentions } = code('Kazakh lawmaker Yerlan Koshanov arrived. Koshanov spoke. He left.');
     expect(mentions.map((m) => m.code)).toEqual(['KAZLEG', 'KAZLEG', 'KAZLEG']);
