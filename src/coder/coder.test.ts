@@ -28,6 +28,13 @@ describe('actors', () => {
     expect(after.code).toBe('USAGOV');
     expect(code('Joe Biden met reporters.', '2025-06-01').mentions[0].code).toBe('USAELI');
   });
+  it('passes over an actor inside a relative clause closed before the trigger when looking for its subject', () => {
+    const text = 'Iranian students, who blame President Vladimir Putin for the crisis, marched on the parliament in Tehran.';
+    for (const parser of [deps.parser, null]) {
+      const { events } = codeArticle({ id: 't', origin: 't', date: '2024-04-26', title: null, url: null, text }, { ...deps, parser });
+      expect(events.map((e) => `${e.source?.code} ${e.cameo} ${e.target?.code}`)).toEqual(['IRNEDU 112 RUSGOV', 'IRNEDU 141 IRNLEG']);
+    }
+  });
   it('resolves a surname out of office to the person the article names in full, before or after', () => {
     const text = ' date 2016-12-03 Beijing protests after Trump takes call from Taiwan\'s Tsai\n\nPresident-elect Donald Trump spoke with Tsai Ing-wen.';
     const trump = code(text, '2016-12-03').mentions.filter((m) => m.text === 'Trump');

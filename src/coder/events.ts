@@ -469,6 +469,9 @@ function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number, verb
       }
     }
     if (blocked) return null;
+    // `Demonstrators, who blame the Rajapaksa family ..., marched`: an actor inside a relative clause closed before
+    // the trigger is not its subject.
+    if (inClosedRelativeClause(doc, m, trigger)) continue;
     // `Trump's telephone conversation with Tsai`: the possessor of a nominal trigger is its source.
     if (tokens.lower[m.tokenEnd] === "'s" && m.tokenEnd + 4 >= trigger) return m;
     // `prompted Mexico to sever relations`: the object of a control verb does the act of its infinitive.
@@ -484,6 +487,22 @@ function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number, verb
     return appositiveOf(doc, mentions, k, trigger) ?? m;
   }
   return null;
+}
+
+/** Does the mention stand in a `, who ...,` (or `which`, `whose`, `whom`) clause that a comma closes before the trigger? */
+function inClosedRelativeClause(doc: Doc, m: ActorMention, trigger: number): boolean {
+  const { text, lower, sent } = doc.tokens;
+  let open = false;
+  for (let t = m.tokenStart - 1; t > 0 && sent[t] === sent[m.tokenStart]; t--) {
+    if (text[t] === ',') return false;
+    if (RELATIVE.has(lower[t]) && text[t - 1] === ',') {
+      open = true;
+      break;
+    }
+  }
+  if (!open) return false;
+  for (let t = m.tokenEnd; t < trigger; t++) if (text[t] === ',') return true;
+  return false;
 }
 
 /**
