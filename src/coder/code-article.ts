@@ -14,6 +14,7 @@ import type { PatternMatch } from './event-matcher.js';
 import type { Gazetteer } from './gazetteer.js';
 import { datelinePlace, ownCountryPlace, sentencePlaces, type PlaceFound } from './places.js';
 import { PARSE_AFTER, parseSentence, type TreeParser } from './syntax.js';
+import { recalledYear } from './history.js';
 import { hypothetical, tokenSpan, unrealizedBy } from './modality.js';
 import { actCode, actorOut, announcedCode, sourceOut, spanOfTokens, type AnnouncedCode } from './act-code.js';
 import { bareObligations, findRequests, hasObligation, reportedObligations, requestFor, type Request } from './requested.js';
@@ -63,6 +64,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
   const dateline = datelinePlace(doc, dicts.actors, gazetteer);
   const datelineCountry = dateline?.location.country ?? null;
   const refDate = doc.dateline?.date ?? article.date;
+  const refYear = refDate ? Number(refDate.slice(0, 4)) : 0;
   const placeCache = new Map<number, PlaceFound[]>();
   /**
    * The country of the sentence's place nearest before `token`, else of the first after it that is not where a
@@ -180,6 +182,8 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     for (const c of candidates) {
       // `No U.S. president is known to have spoken to ...`: a subject denied by `no` did nothing.
       if (deniedSubject(doc, c)) continue;
+      // `since the United States switched diplomatic recognition to Beijing in 1979`: history, not news.
+      if (refYear && recalledYear(doc, sent, c.match.trigger, c.match.end, refYear) !== null) continue;
       const r = makeRecord(doc, deps, sent, c, announcedOf(c), dates, places, dateline, earlier);
       // A dyadic act with no target found (`condemned the move`) says too little to keep; nor does an actor
       // acting on itself under the same code (`a meeting between its foreign minister and ...` gone wrong).

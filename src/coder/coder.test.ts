@@ -405,6 +405,16 @@ describe('dates and places', () => {
     const [e] = code(' date 2024-04-26 T\n\nBEIJING, April 25 (Xinhua) -- China sat down with Kazakhstan for talks.').events;
     expect([e.date, e.why.date.rule]).toEqual(['2024-04-25', 'dateline-date']);
   });
+  it('codes no act the sentence dates to a year long before the article', () => {
+    const coded = (text: string) => triples(text, '2016-12-03');
+    expect(coded('The United States switched diplomatic recognition to China in 1979.')).toEqual([]);
+    expect(coded('In 2013, the Philippines filed a case against China.')).toEqual([]);
+    expect(coded("Officials discussed Russia's 2008 invasion of Georgia.")).toEqual([]);
+    expect(coded("Officials discussed Russia's invasion of Georgia.")).toEqual(['RUSMIL 192 GEOGOV']);
+    // A year of another verb, or a recent one, dates nothing away.
+    expect(coded('China signed an accord with Japan on Monday to increase trade in 1979.')).toContain('CHNGOV 057 JPNGOV');
+    expect(coded('The United States switched diplomatic recognition to China in 2015.')).toHaveLength(1);
+  });
   it('counts `a day after` from the sentence\'s date, and dates no event by a duration', () => {
     const text = ' date 2018-11-26 T\n\nKIEV, Nov 26 (Reuters) - Ukraine imposed martial law for 30 days on Monday, a day after Russian forces seized Ukrainian navy vessels. Ukraine condemned Russia.';
     const dated = code(text, '2018-11-26').events.map((e) => `${e.cameo} ${e.date} ${e.why.date.rule}`);
