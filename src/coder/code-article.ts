@@ -166,7 +166,7 @@ export function codeArticle(article: Article, deps: CoderDeps): CodedArticle {
     };
     const codeOf = (c: EventCandidate) => announcedOf(c).code;
     const candidates = [
-      ...eventNounTargets(doc, impliedTargets(doc, acts, inSentence, dicts.verbs, dicts.implied, dicts.intent.cameo, codeOf, (c) => twoParties(mentions, c)), inSentence, records, dicts.events, codeOf, mentions, dicts.verbs.judgementNouns)
+      ...eventNounTargets(doc, impliedTargets(doc, acts, inSentence, dicts.verbs, dicts.implied, dicts.intent.cameo, codeOf, (c) => twoParties(mentions, c), (c) => partyAbout(mentions, c)), inSentence, records, dicts.events, codeOf, mentions, dicts.verbs.judgementNouns)
         .filter((c) => c.target || !c.needsTarget),
       // Only an act reported as done is an accusation; one announced (`will tighten sanctions`) is not.
       ...reportedAccusations(doc, acts.filter((c) => !announcedOf(c).announced), inSentence, dicts.verbs),
@@ -336,6 +336,19 @@ function dropGeneric(records: EventRecord[]): EventRecord[] {
   const generic = (code: string) => code.length === 2 || (code.length === 3 && code.endsWith('0'));
   for (const r of records) if (!generic(r.cameo)) specific.add(key(r, r.cameo.slice(0, 2)));
   return records.filter((r) => !generic(r.cameo) || !specific.has(key(r, r.cameo.slice(0, 2))));
+}
+
+/**
+ * The party the whole article names most, other than the act's source: its latest mention before the act, else its
+ * first after.
+ */
+function partyAbout(mentions: ActorMention[], c: EventCandidate): ActorMention | null {
+  const all = mentions.filter((m) => !m.locative).flatMap((m) => m.members ?? [m]);
+  const top = mostNamedParties(all, 1, c.source.code.slice(0, 3))[0];
+  if (!top) return null;
+  const party = top.mention.code.slice(0, 3);
+  const of = all.filter((m) => m.code.slice(0, 3) === party);
+  return of.filter((m) => m.tokenStart < c.match.trigger).pop() ?? of[0];
 }
 
 /**

@@ -28,6 +28,11 @@ describe('actors', () => {
     expect(after.code).toBe('USAGOV');
     expect(code('Joe Biden met reporters.', '2025-06-01').mentions[0].code).toBe('USAELI');
   });
+  it('aims a government\'s protest with no target at the party the whole article names most, in a headline too', () => {
+    const text = ' date 2022-08-04 China fires missiles around Taiwan; Japan protests landings in its waters\n\nTOKYO, Aug 4 (Reuters) - China fired missiles on Thursday. China said the drills would go on. Beijing warned Tokyo.';
+    expect(triples(text, '2022-08-04')).toContain('JPNGOV 114 CHNGOV');
+    expect(triples(text, '2022-08-04')).not.toContain('JPNGOV 114 TWNGOV');
+  });
   it('passes over an actor inside a relative clause closed before the trigger when looking for its subject', () => {
     const text = 'Iranian students, who blame President Vladimir Putin for the crisis, marched on the parliament in Tehran.';
     for (const parser of [deps.parser, null]) {

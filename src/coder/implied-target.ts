@@ -30,6 +30,7 @@ export function impliedTargets(
   cameo: Set<string>,
   codeOf: (c: EventCandidate) => string,
   parties: (c: EventCandidate) => ActorMention[] = () => [],
+  about: (c: EventCandidate) => ActorMention | null = (c) => parties(c)[0] ?? null,
 ): EventCandidate[] {
   return candidates.flatMap((c) => {
     if (c.target) return [c];
@@ -43,9 +44,10 @@ export function impliedTargets(
     }
     let target = whom ? aimedAt(doc, c, inSentence, verbs, whom) : null;
     // `Tokyo had protested strongly through diplomatic channels`: a state protests to the party the article is
-    // about (an official complaint, data/ontology/source-recodes.tsv), not to itself.
+    // about (an official complaint, data/ontology/source-recodes.tsv), not to itself: in a headline too, before the
+    // article has named it most (`China fires missiles around Taiwan; Japan protests`).
     if (whom === 'government' && /^14[01]/.test(code) && STATE_PROTESTERS.has((c.source.sector ?? '').slice(0, 3)) && (!target || target.code === c.source.code)) {
-      const other = parties(c)[0];
+      const other = about(c);
       if (other) target = { ...other, why: [{ rule: 'state-protest-to-other-party' }, ...other.why] };
     }
     return [target ? { ...c, target, rule: `${c.rule}:${target.why[0].rule}` } : c];
