@@ -28,6 +28,10 @@ describe('actors', () => {
     expect(after.code).toBe('USAGOV');
     expect(code('Joe Biden met reporters.', '2025-06-01').mentions[0].code).toBe('USAELI');
   });
+  it('takes no target from the subject of a clause a subordinator opens, but does from a condition', () => {
+    expect(triples('Belarus police detained dozens in Minsk as the EU readied sanctions.', '2020-08-12')).not.toContain('BLRCOP 173 IGOEUREEC');
+    expect(triples('Russia has threatened to stop negotiations on nuclear weapons if the United States goes ahead with the deployment of new missiles.')).toContain('RUSGOV 130 USAGOV');
+  });
   it('aims a government\'s protest with no target at the party the whole article names most, in a headline too', () => {
     const text = ' date 2022-08-04 China fires missiles around Taiwan; Japan protests landings in its waters\n\nTOKYO, Aug 4 (Reuters) - China fired missiles on Thursday. China said the drills would go on. Beijing warned Tokyo.';
     expect(triples(text, '2022-08-04')).toContain('JPNGOV 114 CHNGOV');

@@ -633,6 +633,9 @@ function mentionAt(
     }
     // `told reporters the envoy had been insolent`: a mention right before an auxiliary opens a clause of its own.
     if (loose && tokens.pos[m.tokenEnd] === 'AUX' && tokens.sent[m.tokenEnd] === tokens.sent[m.tokenStart]) return null;
+    // `detain dozens in Minsk as EU readies sanctions`: a mention after a subordinator and before a verb is the subject
+    // of the clause it opens.
+    if (tokens.pos[m.tokenEnd] === 'VERB' && tokens.sent[m.tokenEnd] === tokens.sent[m.tokenStart] && subordinated(doc, from, m.tokenStart)) return null;
     // `after five days of fighting, Thai police here said`: the speaker of a report is not what the act was aimed at.
     if (speaks(doc, m, verbs)) return null;
     return m;
@@ -640,6 +643,16 @@ function mentionAt(
   return null;
 }
 
+
+// Not `if`: a threat is aimed at whoever the condition names (`threatened to stop talks if the United States goes ahead`).
+const SUBORDINATORS = new Set(['as', 'while', 'after', 'before', 'because', 'since', 'when', 'although', 'though', 'whereas', 'until', 'once']);
+
+/** Does a subordinating word stand between `from` and `to` (exclusive)? */
+function subordinated(doc: Doc, from: number, to: number): boolean {
+  const { lower } = doc.tokens;
+  for (let t = from; t < to; t++) if (SUBORDINATORS.has(lower[t])) return true;
+  return false;
+}
 
 /** Is the mention the subject of a reporting verb right after it (`Thai police here said`)? */
 function speaks(doc: Doc, m: ActorMention, verbs: VerbClasses): boolean {
