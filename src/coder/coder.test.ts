@@ -28,6 +28,10 @@ describe('actors', () => {
     expect(after.code).toBe('USAGOV');
     expect(code('Joe Biden met reporters.', '2025-06-01').mentions[0].code).toBe('USAELI');
   });
+  it('takes no target from a second predicate with its own auxiliary, but shares an object between two verbs', () => {
+    expect(triples('Nauru said it would demand an apology and would also take the issue to the United Nations.', '2018-09-06')).not.toContain('NRUGOV 100 IGOUNO');
+    expect(triples('Russian forces shot at and seized three Ukrainian navy vessels.', '2018-11-26')).toContain('RUSMIL 171 UKRMIL');
+  });
   it('takes no target from the subject of a clause a subordinator opens, but does from a condition', () => {
     expect(triples('Belarus police detained dozens in Minsk as the EU readied sanctions.', '2020-08-12')).not.toContain('BLRCOP 173 IGOEUREEC');
     expect(triples('Russia has threatened to stop negotiations on nuclear weapons if the United States goes ahead with the deployment of new missiles.')).toContain('RUSGOV 130 USAGOV');

@@ -630,6 +630,10 @@ function mentionAt(
       if (tokens.text[t] === ',' && (t > from || loose) && NOMINAL_END.has(tokens.pos[t - 1])) return null;
       if (loose && CLAUSE_WORDS.has(tokens.lower[t])) return null;
       if (verbs.reporting.has(tokens.lemma[t]) && tokens.pos[t] === 'VERB') return null;
+      // `would demand an apology and would also take the issue to the United Nations`: a second predicate, opened by
+      // its own auxiliary after the first one's object, has objects of its own. (`shot at and seized three vessels`
+      // shares its object.)
+      if (COORDINATORS.has(tokens.lower[t]) && t > from && auxiliaryAt(doc, t + 1)) return null;
     }
     // `told reporters the envoy had been insolent`: a mention right before an auxiliary opens a clause of its own.
     if (loose && tokens.pos[m.tokenEnd] === 'AUX' && tokens.sent[m.tokenEnd] === tokens.sent[m.tokenStart]) return null;
@@ -643,6 +647,14 @@ function mentionAt(
   return null;
 }
 
+
+const COORDINATORS = new Set(['and', 'or', 'but']);
+
+/** Does an auxiliary open a predicate at t, perhaps after an adverb (`and would also take`)? */
+function auxiliaryAt(doc: Doc, t: number): boolean {
+  const { pos } = doc.tokens;
+  return pos[pos[t] === 'ADV' ? t + 1 : t] === 'AUX';
+}
 
 // Not `if`: a threat is aimed at whoever the condition names (`threatened to stop talks if the United States goes ahead`).
 const SUBORDINATORS = new Set(['as', 'while', 'after', 'before', 'because', 'since', 'when', 'although', 'though', 'whereas', 'until', 'once']);
