@@ -48,6 +48,12 @@ describe('actors', () => {
       expect(events.map((e) => `${e.source?.code} ${e.cameo} ${e.target?.code}`)).toEqual(['IRNEDU 112 RUSGOV', 'IRNEDU 141 IRNLEG']);
     }
   });
+  it('reads `Latin America` and `South American` as continents, not the United States', () => {
+    const codes = (text: string) => code(text).mentions.map((m) => m.code);
+    expect(codes('Latin American leaders met the Secretary of State for Latin America.')).not.toContain('USAGOV');
+    expect(codes('North American officials condemned the coup.')).toEqual([]);
+    expect(codes('South Korean diplomats met American officials.')).toEqual(['KORGOV', 'USAGOV']);
+  });
   it('resolves a surname out of office to the person the article names in full, before or after', () => {
     const text = ' date 2016-12-03 Beijing protests after Trump takes call from Taiwan\'s Tsai\n\nPresident-elect Donald Trump spoke with Tsai Ing-wen.';
     const trump = code(text, '2016-12-03').mentions.filter((m) => m.text === 'Trump');

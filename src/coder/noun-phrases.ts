@@ -89,6 +89,10 @@ export function findNounPhrases(doc: Doc, dict: ActorDictionary, sent: Sentence,
   return joinPhrases(doc, phrases);
 }
 
+/** A country's name that is also a continent's head word, and the words that make it the continent. */
+const CONTINENT_HEADS = new Set(['america', 'american', 'americans']);
+const CONTINENT_MODIFIERS = new Set(['Latin', 'South', 'North', 'Central']);
+
 function findPieces(doc: Doc, dict: ActorDictionary, sent: Sentence, reporting: Set<string>): Piece[] {
   const { tokens } = doc;
   const out: Piece[] = [];
@@ -97,6 +101,11 @@ function findPieces(doc: Doc, dict: ActorDictionary, sent: Sentence, reporting: 
   let backer: NameHit[] | undefined;
   while (i < limit) {
     const name = longestName(doc, dict, i, limit);
+    // `Latin America`, `South American leaders`: a continent, not the United States.
+    if (name && CONTINENT_HEADS.has(tokens.lower[i]) && i > sent.tokenStart && CONTINENT_MODIFIERS.has(tokens.text[i - 1])) {
+      i = name.end;
+      continue;
+    }
     const role = longestRole(doc, dict, i, limit);
     if (name && (!role || name.end >= role.end)) {
       // `an Iran-backed militia`, `Russian-backed separatists`: the backer of a group is not the group, nor
