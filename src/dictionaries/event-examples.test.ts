@@ -23,7 +23,10 @@ describe('event pattern examples', () => {
     it(`${file}: each example codes its own CAMEO code`, () => {
       const failures: string[] = [];
       for (const p of dicts.events.all.filter((x) => x.id.startsWith(file + ':'))) {
-        const article = { id: 'example', origin: p.id, date: '2024-05-01', title: null, url: null, text: p.example };
+        // An example that names its year (`recognized the independence of Kosovo in 2008`) is news of that year; read
+        // from 2024 it would be history, which dyad does not code (history.ts).
+        const year = /\b(1[89]\d\d|20\d\d)\b/.exec(p.example)?.[1];
+        const article = { id: 'example', origin: p.id, date: year ? `${year}-12-31` : '2024-05-01', title: null, url: null, text: p.example };
         const { events, doc } = codeArticle(article, deps);
         if (p.code === BLOCK) {
           // A blocking pattern must match its example and leave its trigger uncoded.
