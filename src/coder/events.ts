@@ -489,7 +489,7 @@ function subjectBefore(doc: Doc, mentions: ActorMention[], trigger: number, verb
   return null;
 }
 
-/** Does the mention stand in a `, who ...,` (or `which`, `whose`, `whom`) clause that a comma closes before the trigger? */
+/** Does the mention stand in a `, who ...,` (or `which`, `whom`) clause that a comma closes before the trigger? */
 function inClosedRelativeClause(doc: Doc, m: ActorMention, trigger: number): boolean {
   const { text, lower, sent } = doc.tokens;
   let open = false;
@@ -647,7 +647,6 @@ function mentionAt(
   return null;
 }
 
-
 const COORDINATORS = new Set(['and', 'or', 'but']);
 
 /** Does an auxiliary open a predicate at t, perhaps after an adverb (`and would also take`)? */
@@ -656,8 +655,11 @@ function auxiliaryAt(doc: Doc, t: number): boolean {
   return pos[pos[t] === 'ADV' ? t + 1 : t] === 'AUX';
 }
 
-// Not `if`: a threat is aimed at whoever the condition names (`threatened to stop talks if the United States goes ahead`).
-const SUBORDINATORS = new Set(['as', 'while', 'after', 'before', 'because', 'since', 'when', 'although', 'though', 'whereas', 'until', 'once']);
+/**
+ * Words that open a subordinate clause: the clause words and `as`, `once`; not `if` or `unless`, for a threat is aimed
+ * at whoever its condition names (`threatened to stop talks if the United States goes ahead`).
+ */
+const SUBORDINATORS = new Set(['as', 'once', ...[...CLAUSE_WORDS].filter((w) => !['if', 'unless', 'but', 'whether'].includes(w))]);
 
 /** Does a subordinating word stand between `from` and `to` (exclusive)? */
 function subordinated(doc: Doc, from: number, to: number): boolean {
