@@ -433,6 +433,7 @@ describe('dates and places', () => {
     // A year of another verb, or a recent one, dates nothing away.
     expect(coded('China signed an accord with Japan on Monday to increase trade in 1979.')).toContain('CHNGOV 057 JPNGOV');
     expect(coded('The United States switched diplomatic recognition to China in 2015.')).toHaveLength(1);
+    expect(coded('Russia deployed peacekeepers to Georgia in 2000 villages.')).toHaveLength(1);
   });
   it('counts `a day after` from the sentence\'s date, and dates no event by a duration', () => {
     const text = ' date 2018-11-26 T\n\nKIEV, Nov 26 (Reuters) - Ukraine imposed martial law for 30 days on Monday, a day after Russian forces seized Ukrainian navy vessels. Ukraine condemned Russia.';

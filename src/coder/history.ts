@@ -27,7 +27,8 @@ function inYear(doc: Doc, t: number, end: number): number | null {
   if (lower[t] !== 'in') return null;
   let k = t + 1;
   if (k < end && MONTHS.has(lower[k])) k++;
-  return k < end ? yearAt(doc, k) : null;
+  // `in 2000 villages` counts villages.
+  return k < end && doc.tokens.pos[k + 1] !== 'NOUN' ? yearAt(doc, k) : null;
 }
 
 /**
