@@ -52,23 +52,7 @@ export function evaluate(parser: ArcEagerParser, data: WordView[], givenUpos?: s
  * keeps the gold UPOS with the fine tag the tagger chooses within it.
  */
 export function evaluateGoldTags(parser: ArcEagerParser, data: WordView[]): Scores {
-  const t = parser.tagger;
-  const classId = new Map(t.classes.map((c, i) => [c, i]));
-  return timed(data, () =>
-    data.map((s) => {
-      const tags = t.predict(s.form, wordAtoms(s.form, t.hinted ? s.upos : undefined), s.upos);
-      for (let i = 0; i < tags.length; i++) tags[i] = classId.get(`${s.upos[i]}\t${s.xpos[i]}`) ?? tags[i];
-      const st = parser.parseInput(inputFromTags(t, s.form, tags));
-      const n = s.form.length;
-      const head: number[] = new Array(n);
-      const deprel: string[] = new Array(n);
-      for (let i = 1; i <= n; i++) {
-        head[i - 1] = st.head[i];
-        deprel[i - 1] = parser.labels[st.label[i]];
-      }
-      return { upos: s.upos, head, deprel };
-    }),
-  );
+  return timed(data, () => data.map((s) => parser.parse(s.form, s.upos, undefined, s.xpos)));
 }
 
 /** Runs `parseAll` under the clock and scores its output against the gold annotation. */

@@ -36,6 +36,8 @@ export class ArcEagerParser implements DependencyParser {
   private lkeys = new Int32Array(PARSER_MAX_FEATS);
   private asc = new Float32Array(N_ACTIONS);
   private lsc: Float32Array;
+  /** Joint tag id of each `UPOS\tXPOS` class, built on first use of `parse` with fine tags given. */
+  private classIds?: Map<string, number>;
 
   /** True for the non-monotonic arc-eager variant with Unshift (see transition.ts). */
   readonly nonMono: boolean;
@@ -107,12 +109,21 @@ export class ArcEagerParser implements DependencyParser {
     return upos ?? winkUpos(words);
   }
 
-  parse(words: string[], upos?: string[], hints?: string[]): ParseResult {
+  /**
+   * `xpos` (with `upos`) fixes the fine tags too, where the model knows the pair (evaluation with gold tags); elsewhere
+   * the tagger chooses the fine tag within the given UPOS.
+   */
+  parse(words: string[], upos?: string[], hints?: string[], xpos?: string[]): ParseResult {
     const n = words.length;
     if (n === 0) return { upos: [], xpos: [], head: [], deprel: [] };
     if (upos && upos.length !== n) throw new Error(`parser.ts: ${n} words but ${upos.length} UPOS tags`);
+    if (xpos && (!upos || xpos.length !== n)) throw new Error(`parser.ts: ${n} words but ${xpos.length} XPOS tags, or XPOS without UPOS`);
     const atoms = wordAtoms(words, this.hintsFor(words, upos, hints));
     const tags = this.tagger.predict(words, atoms, upos);
+    if (upos && xpos) {
+      this.classIds ??= new Map(this.tagger.classes.map((c, i) => [c, i]));
+      for (let i = 0; i < n; i++) tags[i] = this.classIds.get(`${upos[i]}\t${xpos[i]}`) ?? tags[i];
+    }
     const inp = this.input(atoms, tags);
     const st = this.parseInput(inp);
     const head: number[] = new Array(n);
